@@ -1,0 +1,92 @@
+/**
+ * Shared set-up for real-browser tests: Debian's Chromium with the built extension loaded, pages
+ * served from memory through context.route (no server, no network).
+ */
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const EXTENSION_DIR = join(dirname(fileURLToPath(import.meta.url)), '../.output/chrome-mv3');
+export const TEST_ORIGIN = 'http://tifa.test';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Serves `html` at TEST_ORIGIN + path. */
+  serve(path: string, html: string): Promise<void>;
+  open(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { extension?: boolean } = {}): Promise<ExtensionBrowser> {
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const pages = new Map<string, string>();
+  await context.route(`${TEST_ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const body = pages.get(path);
+    return body === undefined
+      ? route.fulfill({ status: 404, body: 'not found' })
+      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
+  let extensionId = '';
+  if (withExtension) {
+    let [worker] = context.serviceWorkers();
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    async serve(path, html) {
+      pages.set(path, html);
+    },
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(`${TEST_ORIGIN}${path}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The highlights registered by the extension: name → the text of each range. */
+export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('tifa')) continue;
+      out[name] = [...highlight].map((r) => r.toString());
+    }
+    return out;
+  });
+}
+
+/** Waits until the page's tifa highlights hold at least `count` ranges. */
+export async function waitForHighlights(page: Page, count = 1): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      let total = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('tifa')) total += h.size;
+      return total >= n;
+    },
+    count,
+    { timeout: 15_000 },
+  );
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { highlightTexts, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+
+let browser: ExtensionBrowser;
+
+const NEWS = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>新闻</title></head><body>
+<p>各地要解决好联系服务群众“<b>最后</b>一公里”问题，坚决防止上有政策、下有对策。</p>
+<p lang="zh-Hant">幹部要嚴以律己，把權力關進制度的籠子裡。</p>
+<textarea>最后一公里</textarea>
+</body></html>`;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await browser.serve('/news.html', NEWS);
+  await browser.serve('/english.html', '<!doctype html><p>The last mile of policy delivery.</p>');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * The id of the page just brought to front. The extension has no "tabs" permission (it needs none),
+ * so tab URLs are hidden from it: the active tab is the way to find the page.
+ */
+async function activeTabId(page: Page): Promise<number> {
+  await page.bringToFront();
+  const [worker] = browser.context.serviceWorkers();
+  // Runs in the service worker, where `chrome` exists; typed loosely since Node has no such global.
+  return worker.evaluate(async () => {
+    const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab.id as number;
+  });
+}
+
+describe('the built extension in Chromium', () => {
+  it('highlights phrases in Simplified and Traditional, across inline elements, and not in a textarea', async () => {
+    const page = await browser.open('/news.html');
+    await waitForHighlights(page, 4);
+    const all = Object.values(await highlightTexts(page)).flat();
+    expect(all).toContain('最后一公里');
+    expect(all).toContain('上有政策、下有对策');
+    expect(all).toContain('嚴以律己');
+    expect(all).toContain('把權力關進制度的籠子裡');
+    // The textarea's 最后一公里 is not highlighted: only the one in the paragraph.
+    expect(all.filter((t) => t === '最后一公里')).toHaveLength(1);
+    // The page's DOM is untouched: the <b> still holds just its own text.
+    expect(await page.locator('b').evaluate((b) => b.outerHTML)).toBe('<b>最后</b>');
+    await page.close();
+  });
+
+  it('lists the phrases of the page in the popup (popup.html?tabId=)', async () => {
+    const page = await browser.open('/news.html');
+    await waitForHighlights(page, 4);
+    const tabId = await activeTabId(page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toMatch(/On this page: \d+ phrases/);
+    await expect.poll(() => popup.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('最后一公里')]),
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('registers nothing on a page without Chinese', async () => {
+    const page = await browser.open('/english.html');
+    await page.waitForTimeout(500);
+    expect(await highlightTexts(page)).toEqual({});
+    await page.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import glossary from '@/generated/glossary.json';
+import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
+import type { PageSummary } from '@/utils/messages';
+
+const entries = new Map<string, CompiledEntry>(
+  (glossary as CompiledGlossary).entries.map((entry) => [entry.id, entry]),
+);
+
+type State = { kind: 'loading' } | { kind: 'unreadable' } | { kind: 'ready'; summary: PageSummary };
+
+/** `popup.html?tabId=N` acts on tab N as if it were the active one (a testing hook). */
+async function targetTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  useEffect(() => {
+    (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return setState({ kind: 'unreadable' });
+      try {
+        const reply = await browser.tabs.sendMessage(tabId, { type: 'page-summary' });
+        setState(isPageSummary(reply) ? { kind: 'ready', summary: reply } : { kind: 'unreadable' });
+      } catch {
+        // No content script answers on browser pages, the web store or PDFs.
+        setState({ kind: 'unreadable' });
+      }
+    })();
+  }, []);
+
+  return (
+    <main>
+      <h1>Tifa Lens</h1>
+      {state.kind === 'loading' && <p>Reading this page…</p>}
+      {state.kind === 'unreadable' && <p>Tifa Lens cannot read this page.</p>}
+      {state.kind === 'ready' && <PageList summary={state.summary} />}
+    </main>
+  );
+}
+
+function PageList({ summary }: { summary: PageSummary }) {
+  if (!summary.hasChinese) return <p>This page has no Chinese text.</p>;
+  if (summary.phrases.length === 0) return <p>No glossary phrases on this page.</p>;
+  return (
+    <section aria-labelledby="on-page">
+      <h2 id="on-page" aria-live="polite">
+        On this page: {summary.phrases.length} phrases, {summary.total} occurrences
+      </h2>
+      <ul class="phrases">
+        {summary.phrases.map(({ id, count }) => {
+          const entry = entries.get(id);
+          if (!entry) return null;
+          return (
+            <li key={id}>
+              <details>
+                <summary>
+                  <span lang="zh-Hans">{entry.simplified}</span> <span lang="zh-Hant">{entry.traditional}</span>{' '}
+                  <span class="count">×{count}</span>
+                </summary>
+                <p class="gloss">
+                  {entry.pinyin} — {entry.gloss}
+                </p>
+                <p lang="zh-Hans">{entry.meaningZh}</p>
+                <p lang="en">{entry.meaningEn}</p>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

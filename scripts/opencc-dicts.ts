@@ -1,0 +1,15 @@
+/** Loads the opencc-js dictionaries the fold table is derived from (Node, build and test time). */
+import type { FoldSources } from '../utils/fold-table-builder';
+
+export async function loadFoldSources(): Promise<FoldSources> {
+  const load = async (name: string): Promise<string> =>
+    (await import(`opencc-js/dict/${name}`)).default as string;
+  return {
+    compatibility: await load('CJK_Compatibility_Ideographs'),
+    traditionalToSimplified: await load('TSCharacters'),
+    variantsToStandard: [await load('HKVariantsRev'), await load('TWVariantsRev'), await load('JPShinjitaiCharactersRev')],
+    simplifiedToTraditional: await load('STCharacters'),
+    simplifiedToTraditionalPhrases: [await load('STPhrases')],
+    traditionalToSimplifiedPhrases: [await load('TSPhrases')],
+  };
+}

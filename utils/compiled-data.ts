@@ -1,0 +1,22 @@
+/**
+ * Types of the compiled data that scripts/build-data.ts writes to generated/ and every view reads.
+ */
+import type { Category, GlossaryEntry } from './glossary-schema';
+import type { Occurrence } from './corpus-index';
+
+/** What the matcher needs, and nothing more: this ships in the content script. */
+export interface CompiledPhrases {
+  /** Fold table as (from, to) code-unit pairs. */
+  foldPairs: string;
+  ids: string[];
+  categories: Category[];
+  forms: string[][];
+}
+
+export interface CompiledEntry extends GlossaryEntry {
+  occurrences: Occurrence[];
+}
+
+export interface CompiledGlossary {
+  entries: CompiledEntry[];
+}

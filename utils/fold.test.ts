@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import fc from 'fast-check';
+import { createFoldTable, foldText, hasChinese, type FoldTable } from './fold';
+import { buildFoldPairs } from './fold-table-builder';
+import { loadFoldSources } from '../scripts/opencc-dicts';
+import { loadRealData } from '../test-support/real-data';
+
+let fold: FoldTable;
+let corpusText: string;
+
+beforeAll(async () => {
+  fold = createFoldTable(buildFoldPairs(await loadFoldSources()));
+  const data = await loadRealData();
+  corpusText = data.corpus.essays.flatMap((e) => e.paragraphs.map((p) => p.text)).join('\n');
+});
+
+describe('the fold table derived from opencc-js', () => {
+  it('folds Traditional, Hong Kong and Taiwan forms to the Simplified one', () => {
+    expect(foldText('最後一公裡', fold)).toBe(foldText('最后一公里', fold));
+    expect(foldText('幹部隊伍', fold)).toBe('干部队伍');
+    expect(foldText('聯繫群眾', fold)).toBe('联系群众');
+    expect(foldText('裏', fold)).toBe(foldText('裡', fold));
+    expect(foldText('於', fold)).toBe('于');
+  });
+
+  it('keeps one code unit for one code unit, astral characters included', () => {
+    const text = '𠀀黨𡃁的幹部';
+    expect(foldText(text, fold)).toHaveLength(text.length);
+    expect(foldText(text, fold).slice(0, 2)).toBe('𠀀');
+  });
+
+  it('folds full-width ASCII and case', () => {
+    expect(foldText('，；：ＡＢc', fold)).toBe(',;:abc');
+  });
+
+  it('is idempotent', () => {
+    for (let c = 0; c < 0x10000; c++) expect(fold[fold[c]]).toBe(fold[c]);
+  });
+
+  it.each(['tw', 'hk', 't', 'twp'])('gives the same key to the essays converted cn → %s (phrase-level opencc)', (to) => {
+    const simplified = OpenCC.Converter({ from: 't', to: 'cn' })(corpusText);
+    const converted = OpenCC.Converter({ from: 'cn', to: to as 'tw' })(simplified);
+    // twp can change length (phrase replacement); compare only when it did not.
+    if (converted.length !== simplified.length) return;
+    expect(foldText(converted, fold)).toBe(foldText(simplified, fold));
+    expect(foldText(corpusText, fold)).toBe(foldText(simplified, fold));
+  });
+
+  it('gives any character-level mixture of scripts the same key', () => {
+    const simplified = OpenCC.Converter({ from: 't', to: 'cn' })(corpusText).slice(0, 2000);
+    const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(simplified);
+    const hongKong = OpenCC.Converter({ from: 'cn', to: 'hk' })(simplified);
+    const versions = [simplified, traditional, hongKong];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: simplified.length, maxLength: simplified.length }), (picks) => {
+        const mixed = picks.map((p, i) => versions[p][i]).join('');
+        expect(foldText(mixed, fold)).toBe(foldText(simplified, fold));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('hasChinese', () => {
+  it('tells Chinese text from other text', () => {
+    expect(hasChinese('The last mile')).toBe(false);
+    expect(hasChinese('ラストワンマイル')).toBe(false);
+    expect(hasChinese('the 最后一公里 problem')).toBe(true);
+  });
+});

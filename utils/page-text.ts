@@ -1,0 +1,103 @@
+/**
+ * Block-wise text collection from a DOM tree. A phrase may run across inline elements
+ * (<b>最后</b>一公里), but never across a block boundary (p, li, td, block div, br), so text is
+ * gathered per block, with a map from block offsets back to text nodes. Works on any DOM (the page,
+ * linkedom in the CLI): it decides what is a block by tag name, never by layout.
+ */
+
+/** Elements whose text is never read: code, form fields, what the user edits, ruby annotations. */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME',
+  'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'RT', 'RP', 'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+/** Elements that start and end a block. */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BUTTON', 'IMG', 'VIDEO', 'AUDIO',
+]);
+
+export interface TextBlock {
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i]'s first character in `text`. */
+  starts: number[];
+}
+
+export interface CollectOptions {
+  /** Extra elements to leave out (the extension's own UI, an excluded region). */
+  skip?: (element: Element) => boolean;
+  /** Descend into open shadow roots (a browser page; linkedom has none). */
+  shadowRoots?: boolean;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** True for an element the user can edit: its text is never read, highlighted or converted. */
+export function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+export function isSkipped(element: Element, options: CollectOptions = {}): boolean {
+  return SKIPPED.has(element.tagName.toUpperCase()) || isEditable(element) || (options.skip?.(element) ?? false);
+}
+
+export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let current: TextBlock = { text: '', nodes: [], starts: [] };
+  const flush = () => {
+    if (current.nodes.length > 0) blocks.push(current);
+    current = { text: '', nodes: [], starts: [] };
+  };
+
+  // Iterative depth-first walk: deep pages must not overflow the stack.
+  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        current.nodes.push(node as Text);
+        current.starts.push(current.text.length);
+        current.text += data;
+      }
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE && node !== root) continue;
+    const element = node.nodeType === ELEMENT_NODE ? (node as Element) : undefined;
+    // A shadow tree is a block scope of its own, like a block element.
+    const isBlock = element ? BLOCKS.has(element.tagName.toUpperCase()) : node.nodeType === DOCUMENT_FRAGMENT_NODE;
+    if (leaving) {
+      if (isBlock) flush();
+      continue;
+    }
+    if (element && node !== root && isSkipped(element, options)) continue;
+    if (isBlock) flush();
+    stack.push({ node, leaving: true });
+    const shadow = options.shadowRoots && element ? element.shadowRoot : null;
+    // The light children still render through slots, so both are read.
+    if (shadow) stack.push({ node: shadow, leaving: false });
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], leaving: false });
+  }
+  flush();
+  return blocks;
+}
+
+/** Finds the node holding block offset `offset` (binary search over starts). */
+export function nodeAt(block: TextBlock, offset: number, side: 'start' | 'end'): { node: Text; offset: number } {
+  let low = 0;
+  let high = block.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    // An end offset that falls exactly on a node boundary belongs to the earlier node.
+    if (side === 'end' ? block.starts[mid] < offset : block.starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { node: block.nodes[low], offset: offset - block.starts[low] };
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  // Preact has no WXT module: it goes in as a Vite plugin.
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: 'Tifa Lens',
+    description: 'Highlights and explains official Chinese political phrases (提法) on any web page.',
+    permissions: ['storage', 'activeTab', 'contextMenus'],
+    action: { default_title: 'Tifa Lens' },
+  },
+});
