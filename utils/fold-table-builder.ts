@@ -79,6 +79,10 @@ export function buildFoldPairs(sources: FoldSources): string {
     set(String.fromCharCode(code), String.fromCharCode(code - 0xfee0).toLowerCase());
   }
   set('\u3000', ' ');
+  // Quotation marks: corner brackets and single quotes fold to “ ”, so a quoted form matches
+  // whichever quoting style a page uses.
+  for (const open of '「『‘〝') set(open, '“');
+  for (const close of '」』’〞') set(close, '”');
   for (let code = 0x41; code <= 0x5a; code++) set(String.fromCharCode(code), String.fromCharCode(code + 32));
 
   // Resolve chains (A → B, B → C) so the fold is idempotent.

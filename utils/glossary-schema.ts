@@ -43,6 +43,11 @@ export interface GlossaryEntry {
   origin: Origin;
   related: string[];
   outsideCorpus?: boolean;
+  /**
+   * The canonical forms are everyday words outside quotation marks (走在路上 "on the road"), so they
+   * match only when quoted (“走在路上”, 「走在路上」); variants still match bare.
+   */
+  quotedOnly?: boolean;
 }
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -52,9 +57,14 @@ function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
 
-/** All surface forms of an entry: canonical, Traditional and variants. */
+/**
+ * All surface forms the matcher looks for: canonical, Traditional and variants. Quotation marks
+ * fold to “ ” (corner brackets included), so one quoted form covers every quoting style.
+ */
 export function formsOf(entry: GlossaryEntry): string[] {
-  return [...new Set([entry.simplified, entry.traditional, ...entry.variants])];
+  const canonical = [entry.simplified, entry.traditional];
+  const quoted = entry.quotedOnly ? canonical.flatMap((f) => [`“${f}”`, `"${f}"`]) : canonical;
+  return [...new Set([...quoted, ...entry.variants])];
 }
 
 /**
@@ -98,8 +108,8 @@ export function validateEntries(
     } else if (origin.en.trim().toLowerCase() !== 'unknown' && origin.sources.length === 0) {
       errors.push(`${name}: origin states facts but names no source`);
     }
-    if (raw.outsideCorpus !== undefined && typeof raw.outsideCorpus !== 'boolean') {
-      errors.push(`${name}: outsideCorpus must be true or false`);
+    for (const flag of ['outsideCorpus', 'quotedOnly']) {
+      if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') errors.push(`${name}: ${flag} must be true or false`);
     }
     if (errors.length === before) entries.push(raw as GlossaryEntry);
   });

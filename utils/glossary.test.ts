@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealData } from '../test-support/real-data';
 import { CATEGORIES, findDuplicateForms, formsOf, validateEntries, validateGlossary, type GlossaryEntry } from './glossary-schema';
 import type { CompiledData } from './compile-data';
+import { createPhraseMatcher } from './phrase-matcher';
 
 let data: CompiledData;
 beforeAll(async () => {
@@ -33,6 +34,15 @@ describe('the glossary', () => {
         expect(p.raw.slice(o.rawStart, o.rawEnd).length).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('matches everyday-word slogans only inside quotation marks, in any quoting style', () => {
+    const matcher = createPhraseMatcher(data.phrases);
+    const found = (text: string) => matcher.findMatches(text).map((m) => text.slice(m.start, m.end));
+    expect(found('我每天走在路上都在想这件事。')).toEqual([]);
+    expect(found('政策始终“走在路上”')).toEqual(['“走在路上”']);
+    expect(found('政策始終「走在路上」')).toEqual(['「走在路上」']);
+    expect(found('防止政策走在路上')).toEqual(['政策走在路上']);
   });
 
   it('lists the essays’ own forms: 最后一公里 occurs in the essays many times', () => {
