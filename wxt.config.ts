@@ -12,5 +12,15 @@ export default defineConfig({
     description: 'Highlights and explains official Chinese political phrases (提法) on any web page.',
     permissions: ['storage', 'activeTab', 'contextMenus'],
     action: { default_title: 'Tifa Lens' },
+    commands: {
+      'next-phrase': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next highlighted phrase and explain it',
+      },
+      'previous-phrase': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous highlighted phrase and explain it',
+      },
+    },
   },
 });

@@ -2,7 +2,7 @@
  * Shared set-up for real-browser tests: Debian's Chromium with the built extension loaded, pages
  * served from memory through context.route (no server, no network).
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,10 @@ export interface ExtensionBrowser {
   /** Serves `html` at TEST_ORIGIN + path. */
   serve(path: string, html: string): Promise<void>;
   open(path: string): Promise<Page>;
+  /** The id of `page`'s tab (brought to front; the extension has no "tabs" permission, so tab URLs are hidden from it). */
+  tabIdOf(page: Page): Promise<number>;
+  /** Runs `fn` in the extension's service worker. */
+  inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -51,9 +55,14 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
     worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
     extensionId = new URL(worker.url()).host;
   }
+  const inWorker: ExtensionBrowser['inWorker'] = async (fn, arg) => {
+    const [worker] = context.serviceWorkers();
+    return worker.evaluate(fn as any, arg) as any;
+  };
   return {
     context,
     extensionId,
+    inWorker,
     async serve(path, html) {
       pages.set(path, html);
     },
@@ -62,24 +71,48 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
       await page.goto(`${TEST_ORIGIN}${path}`);
       return page;
     },
+    async tabIdOf(page) {
+      await page.bringToFront();
+      return inWorker(async () => {
+        const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab.id as number;
+      }, undefined);
+    },
     close: () => context.close(),
   };
 }
 
-/** The highlights registered by the extension: name → the text of each range. */
-export async function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+/**
+ * The highlights registered by the extension: name → the text of each range (static ranges have
+ * no toString, so each is copied into a live Range first). Works on a page or a frame.
+ */
+export async function highlightTexts(page: Page | Frame): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('tifa')) continue;
-      out[name] = [...highlight].map((r) => r.toString());
+      if (!name.startsWith('tifa') || highlight.size === 0) continue;
+      out[name] = [...highlight].map((r) => {
+        const live = document.createRange();
+        try {
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+        } catch {
+          return '(invalid range)';
+        }
+        return live.toString();
+      });
     }
     return out;
   });
 }
 
+/** Every highlighted text, whatever its category. */
+export async function allHighlighted(page: Page | Frame): Promise<string[]> {
+  return Object.values(await highlightTexts(page)).flat().sort();
+}
+
 /** Waits until the page's tifa highlights hold at least `count` ranges. */
-export async function waitForHighlights(page: Page, count = 1): Promise<void> {
+export async function waitForHighlights(page: Page | Frame, count = 1): Promise<void> {
   await page.waitForFunction(
     (n) => {
       let total = 0;

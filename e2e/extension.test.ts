@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { highlightTexts, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
@@ -19,19 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/**
- * The id of the page just brought to front. The extension has no "tabs" permission (it needs none),
- * so tab URLs are hidden from it: the active tab is the way to find the page.
- */
-async function activeTabId(page: Page): Promise<number> {
-  await page.bringToFront();
-  const [worker] = browser.context.serviceWorkers();
-  // Runs in the service worker, where `chrome` exists; typed loosely since Node has no such global.
-  return worker.evaluate(async () => {
-    const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab.id as number;
-  });
-}
 
 describe('the built extension in Chromium', () => {
   it('highlights phrases in Simplified and Traditional, across inline elements, and not in a textarea', async () => {
@@ -52,7 +38,7 @@ describe('the built extension in Chromium', () => {
   it('lists the phrases of the page in the popup (popup.html?tabId=)', async () => {
     const page = await browser.open('/news.html');
     await waitForHighlights(page, 4);
-    const tabId = await activeTabId(page);
+    const tabId = await browser.tabIdOf(page);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
     await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toMatch(/On this page: \d+ phrases/);

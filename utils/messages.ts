@@ -1,28 +1,51 @@
 /**
- * The one message schema between the extension's contexts. Every message is checked on arrival;
- * anything that does not validate is ignored with a warning (a page script cannot talk to us, but
- * another extension or a stale content script after an update can send anything).
+ * The one message schema between the extension's contexts. Every message is checked on arrival
+ * with parseMessage; anything that does not validate is ignored with a warning (another extension,
+ * or a stale content script after an update, can send anything).
  */
+import type { CompiledEntry } from './compiled-data';
 
 export interface PhraseCount {
   id: string;
   count: number;
-  /** Offset of the first occurrence in page order (for ordering by first appearance). */
+  /** Rank of the first occurrence in page order (for ordering by first appearance). */
   first: number;
 }
 
 export interface PageSummary {
   url: string;
   hasChinese: boolean;
+  enabled: boolean;
   phrases: PhraseCount[];
   total: number;
 }
 
-export type Message =
-  | { type: 'page-summary' }
-  | { type: 'set-enabled'; enabled: boolean };
+/** What the in-page card shows: the entry with its first occurrences in the essays. */
+export type CardEntry = Omit<CompiledEntry, 'occurrences'> & {
+  occurrences: CompiledEntry['occurrences'];
+  occurrenceCount: number;
+};
 
-export type Reply<M extends Message> = M extends { type: 'page-summary' } ? PageSummary : { ok: true };
+/** Messages and their replies: one protocol map for the whole extension. */
+export interface Protocol {
+  /** popup → content script (top frame): what does this page contain? */
+  'page-summary': { request: { type: 'page-summary' }; reply: PageSummary };
+  /** background (keyboard command) → content script: go to the next or previous phrase. */
+  navigate: { request: { type: 'navigate'; direction: 'next' | 'previous' }; reply: { ok: boolean } };
+  /** content script → background: an entry for the card. */
+  'get-entry': { request: { type: 'get-entry'; id: string }; reply: CardEntry | null };
+  /** content script → background: open the essay reader at an occurrence. */
+  'open-essay': {
+    request: { type: 'open-essay'; essay: number; paragraph: number; offset: number };
+    reply: { ok: boolean };
+  };
+}
+
+export type MessageType = keyof Protocol;
+export type Message = Protocol[MessageType]['request'];
+export type ReplyTo<T extends MessageType> = Protocol[T]['reply'];
+
+const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 export function parseMessage(value: unknown): Message | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -30,11 +53,24 @@ export function parseMessage(value: unknown): Message | undefined {
   switch (m.type) {
     case 'page-summary':
       return { type: 'page-summary' };
-    case 'set-enabled':
-      return typeof m.enabled === 'boolean' ? { type: 'set-enabled', enabled: m.enabled } : undefined;
+    case 'navigate':
+      return m.direction === 'next' || m.direction === 'previous' ? { type: 'navigate', direction: m.direction } : undefined;
+    case 'get-entry':
+      return typeof m.id === 'string' && /^[a-z0-9-]{1,120}$/.test(m.id) ? { type: 'get-entry', id: m.id } : undefined;
+    case 'open-essay':
+      return isInt(m.essay) && isInt(m.paragraph) && isInt(m.offset)
+        ? { type: 'open-essay', essay: m.essay, paragraph: m.paragraph, offset: m.offset }
+        : undefined;
     default:
       return undefined;
   }
+}
+
+/** Parses or warns: the one place where a malformed message is reported. */
+export function receiveMessage(value: unknown): Message | undefined {
+  const message = parseMessage(value);
+  if (!message) console.warn('Tifa Lens ignored a malformed message', value);
+  return message;
 }
 
 export function isPageSummary(value: unknown): value is PageSummary {
@@ -43,10 +79,26 @@ export function isPageSummary(value: unknown): value is PageSummary {
   return (
     typeof s.url === 'string' &&
     typeof s.hasChinese === 'boolean' &&
+    typeof s.enabled === 'boolean' &&
     typeof s.total === 'number' &&
     Array.isArray(s.phrases) &&
-    s.phrases.every(
-      (p: any) => typeof p?.id === 'string' && typeof p?.count === 'number' && typeof p?.first === 'number',
-    )
+    s.phrases.every((p: any) => typeof p?.id === 'string' && isInt(p?.count) && isInt(p?.first))
   );
+}
+
+export function isCardEntry(value: unknown): value is CardEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return typeof e.id === 'string' && typeof e.simplified === 'string' && typeof e.meaningEn === 'string' && Array.isArray(e.occurrences);
+}
+
+/** The essay reader's deep link for an occurrence: essays.html#e1-p5-o120. */
+export function essayAnchor(essay: number, paragraph: number, offset?: number): string {
+  return `e${essay}-p${paragraph}${offset === undefined ? '' : `-o${offset}`}`;
+}
+
+export function parseEssayAnchor(hash: string): { essay: number; paragraph: number; offset?: number } | undefined {
+  const m = /^#?e(\d+)-p(\d+)(?:-o(\d+))?$/.exec(hash);
+  if (!m) return undefined;
+  return { essay: Number(m[1]), paragraph: Number(m[2]), offset: m[3] === undefined ? undefined : Number(m[3]) };
 }

@@ -47,12 +47,17 @@ export function isSkipped(element: Element, options: CollectOptions = {}): boole
   return SKIPPED.has(element.tagName.toUpperCase()) || isEditable(element) || (options.skip?.(element) ?? false);
 }
 
-export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
-  const blocks: TextBlock[] = [];
+/**
+ * Yields the blocks under `root` one at a time, so a caller can spread a large page over several
+ * short tasks. A block's `owner` is the block element (or shadow root, or root) that holds it.
+ */
+export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock & { owner: Node }> {
   let current: TextBlock = { text: '', nodes: [], starts: [] };
-  const flush = () => {
-    if (current.nodes.length > 0) blocks.push(current);
+  const owners: Node[] = [root];
+  const take = (): (TextBlock & { owner: Node }) | undefined => {
+    const block = current;
     current = { text: '', nodes: [], starts: [] };
+    return block.nodes.length > 0 ? { ...block, owner: owners[owners.length - 1] } : undefined;
   };
 
   // Iterative depth-first walk: deep pages must not overflow the stack.
@@ -73,20 +78,62 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlo
     // A shadow tree is a block scope of its own, like a block element.
     const isBlock = element ? BLOCKS.has(element.tagName.toUpperCase()) : node.nodeType === DOCUMENT_FRAGMENT_NODE;
     if (leaving) {
-      if (isBlock) flush();
+      if (isBlock) {
+        const block = take();
+        if (block) yield block;
+        if (node !== root) owners.pop();
+      }
       continue;
     }
     if (element && node !== root && isSkipped(element, options)) continue;
-    if (isBlock) flush();
+    if (isBlock) {
+      const block = take();
+      if (block) yield block;
+      if (node !== root) owners.push(node);
+    }
     stack.push({ node, leaving: true });
-    const shadow = options.shadowRoots && element ? element.shadowRoot : null;
     // The light children still render through slots, so both are read.
+    const shadow = options.shadowRoots && element ? element.shadowRoot : null;
     if (shadow) stack.push({ node: shadow, leaving: false });
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], leaving: false });
   }
-  flush();
-  return blocks;
+  const last = take();
+  if (last) yield last;
+}
+
+export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+  return [...iterateBlocks(root, options)];
+}
+
+/** True for an element that starts and ends a block (p, li, td, div, br …). */
+export function isBlockElement(node: Node): boolean {
+  return node.nodeType === ELEMENT_NODE && BLOCKS.has((node as Element).tagName.toUpperCase());
+}
+
+/** The parent across shadow boundaries: a shadow root's parent is its host. */
+function parentOf(node: Node): Node | null {
+  if (node.parentNode) return node.parentNode;
+  const host = (node as ShadowRoot).host;
+  return host ?? null;
+}
+
+/**
+ * The smallest subtree to re-read when `node` changes: its nearest block ancestor, or its shadow
+ * root. Matches never cross a block boundary, so nothing outside it can change.
+ */
+export function blockScopeOf(node: Node): Node {
+  let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode;
+  while (n && !isBlockElement(n) && n.nodeType !== DOCUMENT_FRAGMENT_NODE && n.nodeType !== 9) n = n.parentNode;
+  return n ?? node;
+}
+
+/** True when `node` or an ancestor (across shadow roots) is never read. */
+export function isInsideSkipped(node: Node, options: CollectOptions = {}): boolean {
+  for (let n: Node | null = node; n; n = parentOf(n)) {
+    if (n.nodeType === ELEMENT_NODE && isSkipped(n as Element, options)) return true;
+  }
+  return false;
 }
 
 /** Finds the node holding block offset `offset` (binary search over starts). */

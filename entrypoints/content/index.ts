@@ -1,39 +1,202 @@
 import './style.css';
 import phrases from '@/generated/phrases.json';
 import type { CompiledPhrases } from '@/utils/compiled-data';
+import { createPhraseMatcher } from '@/utils/phrase-matcher';
+import { PageHighlighter, type PageMatch } from '@/utils/page-highlighter';
+import { createCssHighlightPainter, createOverlayPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
+import { caretFromPoint, pointInRects, rectsOf } from '@/utils/hit-test';
+import { isCardEntry, receiveMessage, type CardEntry, type PageSummary } from '@/utils/messages';
+import { isEnabledFor, readHighlightSettings, watchHighlightSettings } from '@/utils/settings';
+import { hasChinese } from '@/utils/fold';
+import { CardView, CARD_TAG } from './card';
+
+/** Hovering this long over a phrase opens its card; leaving it this long closes it. */
+const SHOW_DELAY_MS = 120;
+const HIDE_DELAY_MS = 350;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
-  main(ctx) {
+  // Start as soon as the DOM is parsed: highlights should be there by the time people read.
+  runAt: 'document_end',
+  async main(ctx) {
     const matcher = createPhraseMatcher(phrases as CompiledPhrases);
-    const highlighter = createHighlighter(document, matcher);
-    void highlighter.refresh();
+    const isOwnUi = (element: Element) => element.localName === CARD_TAG || element.hasAttribute('data-tifa-ui');
+    let highlighter: PageHighlighter | undefined;
+    let current: PageMatch | undefined;
+    const entryCache = new Map<string, Promise<CardEntry | null>>();
 
-    // Content that arrives later: re-scan after the page settles (batched).
-    let timer: number | undefined;
-    const observer = new MutationObserver(() => {
-      if (timer !== undefined) return;
-      timer = ctx.setTimeout(() => {
-        timer = undefined;
-        void highlighter.refresh();
-      }, 150);
+    const card = new CardView(ctx, {
+      openEssay: (o) => void browser.runtime.sendMessage({ type: 'open-essay', essay: o.essay, paragraph: o.paragraph, offset: o.start }),
+      closed: () => {},
     });
-    observer.observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+
+    function painter() {
+      if (supportsCustomHighlights()) return createCssHighlightPainter();
+      const layer = document.createElement('div');
+      layer.setAttribute('data-tifa-ui', 'overlay');
+      layer.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;';
+      document.documentElement.append(layer);
+      ctx.onInvalidated(() => layer.remove());
+      return createOverlayPainter(document, layer);
+    }
+
+    function start() {
+      if (highlighter) return;
+      highlighter = new PageHighlighter(document, { matcher, painter: painter(), isOwnUi });
+      void highlighter.start();
+    }
+    function stop() {
+      card.hide();
+      highlighter?.stop();
+      highlighter = undefined;
+      current = undefined;
+    }
+
+    let settings = await readHighlightSettings();
+    if (isEnabledFor(settings, location.hostname)) start();
+    // The site switch takes effect at once: highlights appear or vanish without a reload.
+    const unwatch = watchHighlightSettings((next) => {
+      settings = next;
+      if (isEnabledFor(settings, location.hostname)) start();
+      else stop();
+    });
     ctx.onInvalidated(() => {
-      observer.disconnect();
-      highlighter.clear();
+      unwatch();
+      stop();
+      card.remove();
     });
+
+    function entryOf(id: string): Promise<CardEntry | null> {
+      let cached = entryCache.get(id);
+      if (!cached) {
+        cached = browser.runtime
+          .sendMessage({ type: 'get-entry', id })
+          .then((reply: unknown) => (isCardEntry(reply) ? reply : null))
+          .catch(() => null);
+        entryCache.set(id, cached);
+      }
+      return cached;
+    }
+
+    function pageCountOf(id: string): number {
+      let n = 0;
+      for (const m of highlighter?.matches() ?? []) if (m.id === id) n++;
+      return n;
+    }
+
+    async function openCard(match: PageMatch, options: { focus: boolean; rect?: DOMRect }) {
+      const entry = await entryOf(match.id);
+      const rects = rectsOf(document, match.range);
+      if (!entry || rects.length === 0) return;
+      const rect = options.rect ?? rects[0];
+      current = match;
+      await card.show({
+        entry,
+        pageCount: pageCountOf(match.id),
+        anchor: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+        focus: options.focus,
+      });
+    }
+
+    // Hover: hit-test the caret under the pointer, once per frame at most.
+    let pointer = { x: 0, y: 0 };
+    let frame = 0;
+    let showTimer: number | undefined;
+    let hideTimer: number | undefined;
+    let pending: PageMatch | undefined;
+    const overCard = (event: Event) => card.host !== undefined && event.composedPath().includes(card.host);
+
+    function checkPointer() {
+      frame = 0;
+      if (!highlighter || highlighter.count === 0) return;
+      const caret = caretFromPoint(document, pointer.x, pointer.y, highlighter.shadowRoots());
+      const match = caret && highlighter.matchAt(caret.node, caret.offset);
+      const rect = match && rectsOf(document, match.range).find((r) => pointInRects([r], pointer.x, pointer.y));
+      if (match && rect) {
+        clearTimeout(hideTimer);
+        hideTimer = undefined;
+        if (card.shownId === match.id && current === match) return;
+        if (pending === match) return;
+        pending = match;
+        clearTimeout(showTimer);
+        showTimer = ctx.setTimeout(() => {
+          pending = undefined;
+          void openCard(match, { focus: false, rect });
+        }, SHOW_DELAY_MS);
+      } else {
+        pending = undefined;
+        clearTimeout(showTimer);
+        if (card.shownId !== undefined && hideTimer === undefined) {
+          hideTimer = ctx.setTimeout(() => {
+            hideTimer = undefined;
+            card.hide();
+          }, HIDE_DELAY_MS);
+        }
+      }
+    }
+
+    ctx.addEventListener(document, 'mousemove', (event: MouseEvent) => {
+      if (overCard(event)) {
+        clearTimeout(hideTimer);
+        hideTimer = undefined;
+        return;
+      }
+      pointer = { x: event.clientX, y: event.clientY };
+      frame ||= requestAnimationFrame(checkPointer);
+    }, { passive: true });
+
+    ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && card.shownId !== undefined) card.hide();
+    });
+
+    function navigate(direction: 'next' | 'previous'): boolean {
+      const list = highlighter?.matches() ?? [];
+      if (list.length === 0) return false;
+      const index = current ? list.indexOf(current) : -1;
+      const next =
+        direction === 'next'
+          ? list[(index + 1) % list.length]
+          : list[(index <= 0 ? list.length : index) - 1];
+      const element = next.range.startContainer.parentElement;
+      element?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      void openCard(next, { focus: true });
+      return true;
+    }
+
+    function summary(): PageSummary {
+      const counts = new Map<string, { count: number; first: number }>();
+      const list = highlighter?.matches() ?? [];
+      list.forEach((m) => {
+        const seen = counts.get(m.id);
+        if (seen) seen.count++;
+        else counts.set(m.id, { count: 1, first: counts.size });
+      });
+      return {
+        url: location.href,
+        hasChinese: hasChinese(document.body?.textContent ?? ''),
+        enabled: isEnabledFor(settings, location.hostname),
+        total: list.length,
+        phrases: [...counts].map(([id, c]) => ({ id, ...c })),
+      };
+    }
 
     browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
-      const message = parseMessage(raw);
+      const message = receiveMessage(raw);
       if (!message) return;
-      if (message.type === 'page-summary') {
-        // Only the top frame answers, so the popup gets one reply per tab.
-        if (window !== window.top) return;
-        sendResponse(highlighter.summary());
+      switch (message.type) {
+        case 'page-summary':
+          // One reply per tab: the top frame answers, after its first pass is done.
+          if (window !== window.top) return;
+          void (highlighter?.idle() ?? Promise.resolve()).then(() => sendResponse(summary()));
+          return true;
+        case 'navigate':
+          // Every frame hears the command; a frame without highlights stays silent.
+          if (navigate(message.direction)) sendResponse({ ok: true });
+          return;
+        default:
+          return;
       }
     });
   },

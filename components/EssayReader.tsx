@@ -1,0 +1,94 @@
+/**
+ * The three source essays, paragraph by paragraph, with every repair visibly marked (its raw text on
+ * hover and focus) and a switch between the repaired reading and the raw text. Deep links
+ * (#e1-p5-o120) scroll to the paragraph and flash the phrase.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Corpus, Paragraph, Piece } from '@/utils/corpus-model';
+import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
+
+const KIND_LABELS: Record<string, string> = {
+  garbled: 'Restored garbled text',
+  typo: 'Corrected typo',
+  punctuation: 'Punctuation',
+  numbering: 'Numbering',
+  'removed-title': 'Removed title',
+  'line-break': 'Line break',
+  truncated: 'Truncated',
+  note: 'Note',
+};
+
+function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
+  if (typeof piece === 'string') return <>{piece}</>;
+  if (raw) return <>{piece.raw}</>;
+  const label = `${KIND_LABELS[piece.kind] ?? piece.kind}${piece.uncertain ? ' (uncertain)' : ''}: raw text “${piece.raw}”. ${piece.note}`;
+  // Punctuation fixes are many and trivial: marked, but not announced one by one.
+  if (piece.kind === 'punctuation') return <span class="repair-punctuation" title={label}>{piece.text}</span>;
+  return (
+    <span class={`repair${piece.uncertain ? ' uncertain' : ''}`} tabIndex={0} title={label} aria-label={`${piece.text || '(removed)'} — ${label}`}>
+      {piece.text || '∅'}
+    </span>
+  );
+}
+
+function ParagraphView({ paragraph, raw }: { paragraph: Paragraph; raw: boolean }) {
+  return (
+    <p class="paragraph" id={essayAnchor(paragraph.essay, paragraph.number)} data-essay={paragraph.essay} data-paragraph={paragraph.number}>
+      <span class="number" data-tifa-ui aria-hidden="true">
+        {paragraph.number}
+      </span>
+      {paragraph.pieces.map((piece, i) => (
+        <PieceView key={i} piece={piece} raw={raw} />
+      ))}
+    </p>
+  );
+}
+
+/** Scrolls to the paragraph a hash names and flashes it. */
+function followAnchor(hash: string) {
+  const target = parseEssayAnchor(hash);
+  if (!target) return;
+  const element = document.getElementById(essayAnchor(target.essay, target.paragraph));
+  if (!element) return;
+  element.scrollIntoView({ block: 'center' });
+  element.classList.remove('flash');
+  void element.offsetWidth; // restart the animation
+  element.classList.add('flash');
+  element.setAttribute('data-target-offset', String(target.offset ?? 0));
+}
+
+export function EssayReader({ corpus }: { corpus: Corpus }) {
+  const [raw, setRaw] = useState(false);
+  useEffect(() => {
+    followAnchor(location.hash);
+    const onHash = () => followAnchor(location.hash);
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return (
+    <main>
+      <div class="toolbar" data-tifa-ui>
+        <label>
+          <input type="checkbox" checked={raw} onChange={(e) => setRaw((e.target as HTMLInputElement).checked)} /> Show the raw text
+        </label>
+      </div>
+      {corpus.essays.map((essay) => (
+        <section key={essay.number} aria-labelledby={`essay-${essay.number}`}>
+          <h2 id={`essay-${essay.number}`}>
+            {essay.marker} Essay {essay.number}
+          </h2>
+          {essay.paragraphs.map((p, i) => (
+            <>
+              {p.part > 1 && essay.paragraphs[i - 1]?.part !== p.part && (
+                <div class="part-divider" data-tifa-ui role="note">
+                  Essay {essay.number} continues here with a second text (paragraph numbers continue).
+                </div>
+              )}
+              <ParagraphView key={`${essay.number}-${p.number}`} paragraph={p} raw={raw} />
+            </>
+          ))}
+        </section>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Painting matches. The CSS Custom Highlight API paints ranges without touching the page's DOM:
+ * one Highlight per category, registered as `tifa-<category>` (the names tests rely on).
+ *
+ * Fallback, for browsers without the API: an overlay. Translucent boxes are drawn from the ranges'
+ * client rects in a fixed layer of our own (outside the page's content, pointer-events: none), and
+ * redrawn on scroll and resize. The page's text nodes are never split, wrapped or changed.
+ */
+import { CATEGORIES, type Category } from './glossary-schema';
+
+export const HIGHLIGHT_PREFIX = 'tifa';
+
+export interface HighlightPainter {
+  add(range: AbstractRange, category: Category): void;
+  remove(range: AbstractRange, category: Category): void;
+  clear(): void;
+}
+
+export function supportsCustomHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+export function createCssHighlightPainter(): HighlightPainter {
+  const highlights = new Map<Category, Highlight>();
+  const highlightOf = (category: Category) => {
+    let highlight = highlights.get(category);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlights.set(category, highlight);
+      CSS.highlights.set(`${HIGHLIGHT_PREFIX}-${category}`, highlight);
+    }
+    return highlight;
+  };
+  return {
+    add: (range, category) => void highlightOf(category).add(range),
+    remove: (range, category) => void highlights.get(category)?.delete(range),
+    clear() {
+      for (const category of CATEGORIES) CSS.highlights.delete(`${HIGHLIGHT_PREFIX}-${category}`);
+      highlights.clear();
+    },
+  };
+}
+
+/** Overlay colours, one per category (kept in step with entrypoints/content/style.css). */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  campaign: 'rgba(255, 140, 0, 0.28)',
+  'numbered-formula': 'rgba(220, 40, 60, 0.22)',
+  institution: 'rgba(40, 110, 230, 0.22)',
+  ideology: 'rgba(150, 60, 220, 0.22)',
+  'set-phrase': 'rgba(0, 160, 120, 0.22)',
+  saying: 'rgba(230, 200, 0, 0.35)',
+  idiom: 'rgba(120, 120, 120, 0.25)',
+};
+
+export function createOverlayPainter(document: Document, layer: HTMLElement): HighlightPainter {
+  const ranges = new Map<AbstractRange, Category>();
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    layer.replaceChildren();
+    const view = document.defaultView!;
+    for (const [staticRange, category] of ranges) {
+      const range = document.createRange();
+      try {
+        range.setStart(staticRange.startContainer, staticRange.startOffset);
+        range.setEnd(staticRange.endContainer, staticRange.endOffset);
+      } catch {
+        continue; // the text changed under the range; the next re-read replaces it
+      }
+      for (const rect of range.getClientRects()) {
+        if (rect.bottom < 0 || rect.top > view.innerHeight) continue;
+        const box = document.createElement('div');
+        box.style.cssText = `position:fixed;pointer-events:none;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;background:${CATEGORY_COLOURS[category]};border-bottom:2px solid ${CATEGORY_COLOURS[category].replace(/[\d.]+\)$/, '0.9)')}`;
+        layer.append(box);
+      }
+    }
+  };
+  const schedule = () => {
+    frame ||= requestAnimationFrame(draw);
+  };
+  document.defaultView?.addEventListener('scroll', schedule, { passive: true, capture: true });
+  document.defaultView?.addEventListener('resize', schedule, { passive: true });
+  return {
+    add(range, category) {
+      ranges.set(range, category);
+      schedule();
+    },
+    remove(range) {
+      ranges.delete(range);
+      schedule();
+    },
+    clear() {
+      ranges.clear();
+      schedule();
+    },
+  };
+}

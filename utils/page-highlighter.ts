@@ -1,0 +1,304 @@
+/**
+ * Highlights every glossary phrase in a live page without modifying it.
+ *
+ * - Text is read block by block (utils/page-text.ts) and matched with the shared matcher; matches
+ *   become StaticRanges painted through the CSS Custom Highlight API (utils/highlight-painter.ts).
+ *   Static, not live, ranges: the browser need not update thousands of live ranges on every DOM
+ *   change the page makes, and we re-read whatever changes anyway.
+ * - The first pass is chunked into short slices, the part in view first, so no task from us comes
+ *   near 50 ms however large the page.
+ * - A MutationObserver (document and every open shadow root) batches changes and re-reads only the
+ *   blocks that changed; matches in text that changed or left the page are dropped.
+ * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
+ *   arrive, checking only what the mutations add.
+ */
+import { blockScopeOf, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions } from './page-text';
+import { hasChinese } from './fold';
+import type { PhraseMatcher } from './phrase-matcher';
+import type { HighlightPainter } from './highlight-painter';
+
+export interface PageMatch {
+  id: string;
+  /** Index into the matcher's phrase set. */
+  entry: number;
+  range: StaticRange;
+  /** Every text node the match covers. */
+  nodes: Text[];
+}
+
+export interface PageHighlighterOptions {
+  matcher: PhraseMatcher;
+  painter: HighlightPainter;
+  /** Elements of our own UI, never read. */
+  isOwnUi?: (element: Element) => boolean;
+  /** Called after each batch of changes, with the current number of matches. */
+  onChange?: (count: number) => void;
+}
+
+/** Slices of work stay well under the 50 ms long-task threshold. */
+const SLICE_MS = 12;
+const MUTATION_BATCH_MS = 100;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export class PageHighlighter {
+  private readonly byNode = new Map<Text, PageMatch[]>();
+  private readonly all = new Set<PageMatch>();
+  private readonly observers: MutationObserver[] = [];
+  private readonly observedRoots = new WeakSet<Node>();
+  private readonly knownShadowRoots: ShadowRoot[] = [];
+  private readonly pendingScopes = new Set<Node>();
+  private readonly collect: CollectOptions;
+  private running = false;
+  private scanning: Promise<void> = Promise.resolve();
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private ordered: PageMatch[] | undefined;
+  private active = false;
+
+  constructor(
+    private readonly document: Document,
+    private readonly options: PageHighlighterOptions,
+  ) {
+    this.collect = { shadowRoots: true, skip: options.isOwnUi };
+  }
+
+  /** Starts highlighting: the first pass (if the page has Chinese) and the observers. */
+  start(): Promise<void> {
+    if (this.running) return this.scanning;
+    this.running = true;
+    this.observe(this.document);
+    const body = this.document.body;
+    if (body && hasChinese(body.textContent ?? '')) this.activate();
+    return this.scanning;
+  }
+
+  /** Stops observing and removes every highlight. */
+  stop(): void {
+    this.running = false;
+    this.active = false;
+    for (const observer of this.observers) observer.disconnect();
+    this.observers.length = 0;
+    clearTimeout(this.batchTimer);
+    this.pendingScopes.clear();
+    this.byNode.clear();
+    this.all.clear();
+    this.ordered = undefined;
+    this.options.painter.clear();
+  }
+
+  /** Resolves when the work queued so far is done (tests and benchmarks wait on it). */
+  idle(): Promise<void> {
+    return this.scanning;
+  }
+
+  get count(): number {
+    return this.all.size;
+  }
+
+  /** Matches in document order. */
+  matches(): PageMatch[] {
+    this.ordered ??= [...this.all].sort(compareMatches);
+    return this.ordered;
+  }
+
+  /** Open shadow roots that hold highlighted text (hit-testing needs to look into them). */
+  shadowRoots(): ShadowRoot[] {
+    return this.knownShadowRoots;
+  }
+
+  /** The match covering `offset` in text node `node`, if any. */
+  matchAt(node: Node, offset: number): PageMatch | undefined {
+    if (node.nodeType !== TEXT_NODE) return undefined;
+    for (const match of this.byNode.get(node as Text) ?? []) {
+      const r = match.range;
+      const afterStart = node !== r.startContainer || offset >= r.startOffset;
+      const beforeEnd = node !== r.endContainer || offset < r.endOffset;
+      if (afterStart && beforeEnd) return match;
+    }
+    return undefined;
+  }
+
+  private activate(): void {
+    this.active = true;
+    this.scanning = this.scanning.then(() => this.firstPass());
+  }
+
+  /** The whole page, in slices: the block in view first when the page is scrolled. */
+  private async firstPass(): Promise<void> {
+    const body = this.document.body;
+    if (!body || !this.running) return;
+    const done = new Set<Node>();
+    const inView = this.scopeInView();
+    if (inView && inView !== body) {
+      await this.scanScope(inView);
+      done.add(inView);
+    }
+    await this.scanScope(body, done);
+    this.options.onChange?.(this.all.size);
+  }
+
+  /** The block scope at the centre of the viewport, when the page is not at its top. */
+  private scopeInView(): Node | undefined {
+    const view = this.document.defaultView;
+    if (!view || view.scrollY < 50 || typeof this.document.elementFromPoint !== 'function') return undefined;
+    const element = this.document.elementFromPoint(view.innerWidth / 2, view.innerHeight / 2);
+    // A few levels up: a section of the article rather than a single line.
+    let scope: Node | null = element ? blockScopeOf(element) : null;
+    for (let i = 0; i < 3 && scope?.parentNode && scope.parentNode !== this.document.body; i++) scope = scope.parentNode;
+    return scope ?? undefined;
+  }
+
+  /** Reads every block under `scope` (except subtrees in `exclude`) and registers its matches. */
+  private async scanScope(scope: Node, exclude?: Set<Node>): Promise<void> {
+    const options: CollectOptions = exclude?.size
+      ? { ...this.collect, skip: (e) => exclude.has(e) || (this.collect.skip?.(e) ?? false) }
+      : this.collect;
+    let sliceStart = performance.now();
+    for (const block of iterateBlocks(scope, options)) {
+      if (!this.running) return;
+      this.addBlock(block);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  private addBlock(block: ReturnType<typeof iterateBlocks> extends Generator<infer B> ? B : never): void {
+    // Shadow roots met while reading are observed for later changes.
+    const root = block.nodes[0].getRootNode();
+    if (root !== this.document && !this.observedRoots.has(root)) this.observe(root);
+    const { matcher, painter } = this.options;
+    for (const m of matcher.findMatches(block.text)) {
+      const start = nodeAt(block, m.start, 'start');
+      const end = nodeAt(block, m.end, 'end');
+      const first = block.nodes.indexOf(start.node, 0);
+      const last = block.nodes.indexOf(end.node, first);
+      const match: PageMatch = {
+        id: matcher.phrases.ids[m.entry],
+        entry: m.entry,
+        range: new StaticRange({
+          startContainer: start.node,
+          startOffset: start.offset,
+          endContainer: end.node,
+          endOffset: end.offset,
+        }),
+        nodes: block.nodes.slice(first, last + 1),
+      };
+      this.all.add(match);
+      for (const node of match.nodes) {
+        const list = this.byNode.get(node);
+        if (list) list.push(match);
+        else this.byNode.set(node, [match]);
+      }
+      painter.add(match.range, matcher.categories[m.entry]);
+    }
+    this.ordered = undefined;
+  }
+
+  private remove(match: PageMatch): void {
+    if (!this.all.delete(match)) return;
+    this.options.painter.remove(match.range, this.options.matcher.categories[match.entry]);
+    for (const node of match.nodes) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const rest = list.filter((m) => m !== match);
+      if (rest.length) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
+    this.ordered = undefined;
+  }
+
+  private observe(root: Node): void {
+    this.observedRoots.add(root);
+    if (root.nodeType === 11 && (root as ShadowRoot).host) this.knownShadowRoots.push(root as ShadowRoot);
+    const observer = new MutationObserver((records) => this.onMutations(records));
+    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    this.observers.push(observer);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.running) return;
+    if (!this.active) {
+      // No Chinese yet: look only at what arrived.
+      const arrived = records.some((r) =>
+        r.type === 'characterData'
+          ? hasChinese((r.target as Text).data)
+          : [...r.addedNodes].some((n) => hasChinese(n.textContent ?? '')),
+      );
+      if (arrived) this.activate();
+      return;
+    }
+    const isOwnUi = (node: Node) => node.nodeType === ELEMENT_NODE && (this.options.isOwnUi?.(node as Element) ?? false);
+    const body = this.document.body;
+    for (const record of records) {
+      // Typing in an editable field, our own card: nothing there is ever highlighted.
+      if (isInsideSkipped(record.target, this.collect)) continue;
+      if (record.type === 'characterData') {
+        this.pendingScopes.add(blockScopeOf(record.target));
+        continue;
+      }
+      const scope = blockScopeOf(record.target);
+      // Re-reading the whole body because a script appended an inline element to it would make
+      // every such change cost a full page scan: read just the new node instead.
+      const wholePage = scope === body || scope === this.document.documentElement || scope === this.document;
+      let inlineChange = false;
+      for (const node of record.addedNodes) {
+        if (isOwnUi(node)) continue;
+        if (wholePage || (node.nodeType === ELEMENT_NODE && (node as Element).matches?.(BLOCK_SELECTOR))) this.pendingScopes.add(node);
+        else inlineChange = true;
+      }
+      for (const node of record.removedNodes) {
+        if (isOwnUi(node) || wholePage) continue; // matches in removed nodes are pruned anyway
+        if (!(node.nodeType === ELEMENT_NODE && (node as Element).matches?.(BLOCK_SELECTOR))) inlineChange = true;
+      }
+      if (inlineChange) this.pendingScopes.add(scope);
+    }
+    if (this.pendingScopes.size === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
+    if (this.batchTimer === undefined) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = undefined;
+        this.scanning = this.scanning.then(() => this.rescanPending());
+      }, MUTATION_BATCH_MS);
+    }
+  }
+
+  private async rescanPending(): Promise<void> {
+    if (!this.running) return;
+    // Matches in text that left the page go first, whatever else changed.
+    for (const match of [...this.all]) {
+      if (match.nodes.some((n) => !n.isConnected)) this.remove(match);
+    }
+    const scopes = [...this.pendingScopes].filter((s) => s.isConnected || s.getRootNode() !== s);
+    this.pendingScopes.clear();
+    // A scope inside another pending scope is read with it.
+    const outermost = scopes.filter((s) => !scopes.some((o) => o !== s && o.contains(s)));
+    for (const scope of outermost) {
+      for (const match of [...this.all]) {
+        if (match.nodes.some((n) => scope.contains(n))) this.remove(match);
+      }
+      if (!isInsideSkipped(scope, this.collect)) await this.scanScope(scope);
+    }
+    this.options.onChange?.(this.all.size);
+  }
+}
+
+const BLOCK_SELECTOR =
+  'address,article,aside,blockquote,body,br,caption,dd,details,dialog,div,dl,dt,fieldset,figcaption,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hgroup,hr,legend,li,main,menu,nav,ol,p,pre,section,summary,table,tbody,td,tfoot,th,thead,tr,ul';
+
+function compareMatches(a: PageMatch, b: PageMatch): number {
+  const x = a.range.startContainer;
+  const y = b.range.startContainer;
+  if (x === y) return a.range.startOffset - b.range.startOffset;
+  const position = x.compareDocumentPosition(y);
+  if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
+  if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
+  return 0;
+}
