@@ -11,8 +11,12 @@ import { CATEGORIES, type Category } from './glossary-schema';
 export const HIGHLIGHT_PREFIX = 'tifa';
 
 export interface HighlightPainter {
+  /** Queues a range; it shows after the next flush. */
   add(range: AbstractRange, category: Category): void;
   remove(range: AbstractRange, category: Category): void;
+  /** Shows what was queued. Batching matters: each change to a registered highlight makes the
+   * browser recompute its markers, so thousands of single adds cost far more than one batch. */
+  flush(): void;
   clear(): void;
 }
 
@@ -31,10 +35,29 @@ export function createCssHighlightPainter(): HighlightPainter {
     }
     return highlight;
   };
+  // Queued ranges per category, added to the registered highlights in one go at flush.
+  const queued = new Map<Category, AbstractRange[]>();
   return {
-    add: (range, category) => void highlightOf(category).add(range),
-    remove: (range, category) => void highlights.get(category)?.delete(range),
+    add(range, category) {
+      const list = queued.get(category);
+      if (list) list.push(range);
+      else queued.set(category, [range]);
+    },
+    remove(range, category) {
+      if (highlights.get(category)?.delete(range)) return;
+      const list = queued.get(category);
+      const at = list?.indexOf(range) ?? -1;
+      if (at >= 0) list!.splice(at, 1);
+    },
+    flush() {
+      for (const [category, ranges] of queued) {
+        const highlight = highlightOf(category);
+        for (const range of ranges) highlight.add(range);
+      }
+      queued.clear();
+    },
     clear() {
+      queued.clear();
       for (const category of CATEGORIES) CSS.highlights.delete(`${HIGHLIGHT_PREFIX}-${category}`);
       highlights.clear();
     },
@@ -89,6 +112,7 @@ export function createOverlayPainter(document: Document, layer: HTMLElement): Hi
       ranges.delete(range);
       schedule();
     },
+    flush: schedule,
     clear() {
       ranges.clear();
       schedule();

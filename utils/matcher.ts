@@ -35,6 +35,9 @@ const PART_SEPARATORS = '、,;:·・‧-–—/｡';
 /** More than this many skipped characters in a row ends the phrase: it is not one phrase. */
 const MAX_SKIP_RUN = 3;
 
+const PAIR_TABLE_SIZE = 1 << 16;
+const pairHash = (first: number, second: number) => (first * 40503 + second) & (PAIR_TABLE_SIZE - 1);
+
 const CLASS_NONE = 0;
 const CLASS_ANYWHERE = 1;
 const CLASS_SEPARATOR = 2;
@@ -122,62 +125,95 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
   for (const ch of SKIP_ANYWHERE) charClass[ch.charCodeAt(0)] = CLASS_ANYWHERE;
   for (const ch of PART_SEPARATORS) charClass[ch.charCodeAt(0)] = CLASS_SEPARATOR;
 
-  function child(node: number, c: number): number {
-    for (let e = edgeStart[node], end = edgeStart[node + 1]; e < end; e++) {
-      if (edgeChar[e] === c) return edgeNode[e];
-    }
-    return -1;
-  }
+  // The fold composed into the root table: the fast path (a character that starts no phrase, by
+  // far the most common case) costs one lookup.
+  const rootDirect = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) rootDirect[c] = rootChild[fold[c]];
 
   /**
-   * Walks the trie from `start` and calls `onTerminal` for each phrase end met, longest last.
-   * Returns nothing: callers keep what they need.
+   * Walks the trie from `start`, calling `onTerminal` at each phrase end (shortest first), and
+   * returns the end and entry of the longest phrase found (-1 when none). Kept free of closures
+   * and allocation: it runs once per candidate start on every page.
    */
-  function walk(text: string, start: number, onTerminal: (entry: number, end: number) => void): void {
+  function walk(text: string, start: number, onTerminal?: (entry: number, end: number) => void): number {
     const length = text.length;
-    let node = rootChild[fold[text.charCodeAt(start)]];
-    if (node < 0) return;
+    let node = rootDirect[text.charCodeAt(start)];
     let position = start + 1;
+    bestEntry = -1;
+    let bestEnd = -1;
     for (;;) {
-      if (terminalOf[node] !== 0) onTerminal(terminalOf[node] - 1, position);
-      let next = position;
-      let c = 0;
-      let skipped = 0;
-      for (; next < length; next++) {
-        c = fold[text.charCodeAt(next)];
-        const cls = charClass[c];
-        if (cls === CLASS_NONE || (cls === CLASS_SEPARATOR && separatorOk[node] === 0)) break;
-        if (++skipped > MAX_SKIP_RUN) return;
+      const t = terminalOf[node];
+      if (t !== 0) {
+        bestEnd = position;
+        bestEntry = t - 1;
+        if (onTerminal) onTerminal(bestEntry, position);
       }
-      if (next >= length) return;
-      // A separator class character that is also a trie edge (rare) is tried as an edge.
-      node = child(node, c);
-      if (node < 0) return;
+      if (position >= length) break;
+      let next = position;
+      let c = fold[text.charCodeAt(next)];
+      let cls = charClass[c];
+      if (cls !== CLASS_NONE) {
+        // Skip invisible characters anywhere, separators only where a slogan's parts meet.
+        let skipped = 0;
+        while (cls !== CLASS_NONE && (cls === CLASS_ANYWHERE || separatorOk[node] === 1)) {
+          if (++skipped > MAX_SKIP_RUN || ++next >= length) return bestEnd;
+          c = fold[text.charCodeAt(next)];
+          cls = charClass[c];
+        }
+      }
+      let child = -1;
+      for (let e = edgeStart[node], end = edgeStart[node + 1]; e < end; e++) {
+        if (edgeChar[e] === c) {
+          child = edgeNode[e];
+          break;
+        }
+      }
+      if (child < 0) break;
+      node = child;
       position = next + 1;
     }
+    return bestEnd;
+  }
+  let bestEntry = -1;
+
+  // A second cheap filter: most characters that can start a phrase are common ones (不, 干, 工 …)
+  // whose next character continues no phrase. A hashed table of valid first pairs (folded) rejects
+  // them before any trie walk; a collision only costs a walk.
+  // Small tables stay in cache: a byte per code unit for "can start a phrase" (64 KiB) is read for
+  // every character; the 256 KiB node table only for the few that can.
+  const canStart = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) canStart[c] = rootDirect[c] >= 0 ? 1 : 0;
+  const pairOk = new Uint8Array(PAIR_TABLE_SIZE);
+  for (const node of building[0].values()) {
+    // Keyed by the first character's trie node (one per folded character), which the caller
+    // already holds; a one-character phrase marks every pair as possible.
+    if (terminalOf[node] !== 0) for (let c = 0; c < 0x10000; c++) pairOk[pairHash(node, c)] = 1;
+    for (const second of building[node].keys()) pairOk[pairHash(node, second)] = 1;
   }
 
   return {
     phrases,
     findMatches(text) {
       const matches: Match[] = [];
-      let bestEntry = -1;
-      let bestEnd = -1;
-      const keepLongest = (entry: number, end: number) => {
-        bestEntry = entry;
-        bestEnd = end;
-      };
-      for (let i = 0; i < text.length; ) {
-        // Fast path: most characters start no phrase.
-        if (rootChild[fold[text.charCodeAt(i)]] < 0) {
+      const length = text.length;
+      for (let i = 0; i < length; ) {
+        const first = text.charCodeAt(i);
+        if (canStart[first] === 0) {
           i++;
           continue;
         }
-        bestEnd = -1;
-        walk(text, i, keepLongest);
-        if (bestEnd > 0) {
-          matches.push({ entry: bestEntry, start: i, end: bestEnd });
-          i = bestEnd;
+        const root = rootDirect[first];
+        // A skippable second character (a space inside the phrase) and a one-character phrase go
+        // to the full walk.
+        const second = i + 1 < length ? fold[text.charCodeAt(i + 1)] : 0;
+        if (pairOk[pairHash(root, second)] === 0 && charClass[second] === CLASS_NONE) {
+          i++;
+          continue;
+        }
+        const end = walk(text, i);
+        if (end > 0) {
+          matches.push({ entry: bestEntry, start: i, end });
+          i = end;
         } else {
           i++;
         }
@@ -187,7 +223,7 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
     findAllMatches(text) {
       const matches: Match[] = [];
       for (let i = 0; i < text.length; i++) {
-        if (rootChild[fold[text.charCodeAt(i)]] < 0) continue;
+        if (rootDirect[text.charCodeAt(i)] < 0) continue;
         walk(text, i, (entry, end) => matches.push({ entry, start: i, end }));
       }
       return matches;

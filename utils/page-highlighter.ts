@@ -36,7 +36,7 @@ export interface PageHighlighterOptions {
 }
 
 /** Slices of work stay well under the 50 ms long-task threshold. */
-const SLICE_MS = 12;
+const SLICE_MS = 25;
 const MUTATION_BATCH_MS = 100;
 
 const ELEMENT_NODE = 1;
@@ -49,7 +49,8 @@ function yieldToPage(): Promise<void> {
 }
 
 export class PageHighlighter {
-  private readonly byNode = new Map<Text, PageMatch[]>();
+  /** Text node → matches covering it; built on first use (hover), dropped on every change. */
+  private byNode: Map<Text, PageMatch[]> | undefined;
   private readonly all = new Set<PageMatch>();
   private readonly observers: MutationObserver[] = [];
   private readonly observedRoots = new WeakSet<Node>();
@@ -75,7 +76,7 @@ export class PageHighlighter {
     this.running = true;
     this.observe(this.document);
     const body = this.document.body;
-    if (body && hasChinese(body.textContent ?? '')) this.activate();
+    if (body && pageHasChinese(body)) this.activate();
     return this.scanning;
   }
 
@@ -87,7 +88,7 @@ export class PageHighlighter {
     this.observers.length = 0;
     clearTimeout(this.batchTimer);
     this.pendingScopes.clear();
-    this.byNode.clear();
+    this.byNode = undefined;
     this.all.clear();
     this.ordered = undefined;
     this.options.painter.clear();
@@ -116,6 +117,16 @@ export class PageHighlighter {
   /** The match covering `offset` in text node `node`, if any. */
   matchAt(node: Node, offset: number): PageMatch | undefined {
     if (node.nodeType !== TEXT_NODE) return undefined;
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const match of this.all) {
+        for (const n of match.nodes) {
+          const list = this.byNode.get(n);
+          if (list) list.push(match);
+          else this.byNode.set(n, [match]);
+        }
+      }
+    }
     for (const match of this.byNode.get(node as Text) ?? []) {
       const r = match.range;
       const afterStart = node !== r.startContainer || offset >= r.startOffset;
@@ -130,41 +141,29 @@ export class PageHighlighter {
     this.scanning = this.scanning.then(() => this.firstPass());
   }
 
-  /** The whole page, in slices: the block in view first when the page is scrolled. */
+  /**
+   * The whole page, in slices, in document order: at DOMContentLoaded the top of the page is what is
+   * in view. (Asking where the viewport is — scrollY, elementFromPoint — would force the page's
+   * first layout inside our task: 190 ms on a 1 MB page.)
+   */
   private async firstPass(): Promise<void> {
     const body = this.document.body;
     if (!body || !this.running) return;
-    const done = new Set<Node>();
-    const inView = this.scopeInView();
-    if (inView && inView !== body) {
-      await this.scanScope(inView);
-      done.add(inView);
-    }
-    await this.scanScope(body, done);
+    await this.scanScope(body);
+    this.options.painter.flush();
     this.options.onChange?.(this.all.size);
   }
 
-  /** The block scope at the centre of the viewport, when the page is not at its top. */
-  private scopeInView(): Node | undefined {
-    const view = this.document.defaultView;
-    if (!view || view.scrollY < 50 || typeof this.document.elementFromPoint !== 'function') return undefined;
-    const element = this.document.elementFromPoint(view.innerWidth / 2, view.innerHeight / 2);
-    // A few levels up: a section of the article rather than a single line.
-    let scope: Node | null = element ? blockScopeOf(element) : null;
-    for (let i = 0; i < 3 && scope?.parentNode && scope.parentNode !== this.document.body; i++) scope = scope.parentNode;
-    return scope ?? undefined;
-  }
-
-  /** Reads every block under `scope` (except subtrees in `exclude`) and registers its matches. */
-  private async scanScope(scope: Node, exclude?: Set<Node>): Promise<void> {
-    const options: CollectOptions = exclude?.size
-      ? { ...this.collect, skip: (e) => exclude.has(e) || (this.collect.skip?.(e) ?? false) }
-      : this.collect;
+  /** Reads every block under `scope` and registers its matches. */
+  private async scanScope(scope: Node): Promise<void> {
     let sliceStart = performance.now();
-    for (const block of iterateBlocks(scope, options)) {
+    for (const block of iterateBlocks(scope, this.collect)) {
       if (!this.running) return;
       this.addBlock(block);
       if (performance.now() - sliceStart > SLICE_MS) {
+        // Highlights are not shown slice by slice: every change to a registered highlight makes the
+        // browser redo its markers, and showing the first slice early doubled the pass on a 1 MB
+        // page. The painter shows the whole batch when the pass ends.
         await yieldToPage();
         sliceStart = performance.now();
       }
@@ -179,8 +178,6 @@ export class PageHighlighter {
     for (const m of matcher.findMatches(block.text)) {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
-      const first = block.nodes.indexOf(start.node, 0);
-      const last = block.nodes.indexOf(end.node, first);
       const match: PageMatch = {
         id: matcher.phrases.ids[m.entry],
         entry: m.entry,
@@ -190,30 +187,20 @@ export class PageHighlighter {
           endContainer: end.node,
           endOffset: end.offset,
         }),
-        nodes: block.nodes.slice(first, last + 1),
+        nodes: start.index === end.index ? [start.node] : block.nodes.slice(start.index, end.index + 1),
       };
       this.all.add(match);
-      for (const node of match.nodes) {
-        const list = this.byNode.get(node);
-        if (list) list.push(match);
-        else this.byNode.set(node, [match]);
-      }
       painter.add(match.range, matcher.categories[m.entry]);
     }
     this.ordered = undefined;
+    this.byNode = undefined;
   }
 
   private remove(match: PageMatch): void {
     if (!this.all.delete(match)) return;
     this.options.painter.remove(match.range, this.options.matcher.categories[match.entry]);
-    for (const node of match.nodes) {
-      const list = this.byNode.get(node);
-      if (!list) continue;
-      const rest = list.filter((m) => m !== match);
-      if (rest.length) this.byNode.set(node, rest);
-      else this.byNode.delete(node);
-    }
     this.ordered = undefined;
+    this.byNode = undefined;
   }
 
   private observe(root: Node): void {
@@ -286,8 +273,21 @@ export class PageHighlighter {
       }
       if (!isInsideSkipped(scope, this.collect)) await this.scanScope(scope);
     }
+    this.options.painter.flush();
     this.options.onChange?.(this.all.size);
   }
+}
+
+/**
+ * Whether the page holds Chinese text. On a Chinese page the first text nodes usually say so; on
+ * any other page one native textContent read and one regular-expression test are the whole cost.
+ */
+function pageHasChinese(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let i = 0; i < 300 && walker.nextNode(); i++) {
+    if (hasChinese((walker.currentNode as Text).data)) return true;
+  }
+  return hasChinese(body.textContent ?? '');
 }
 
 const BLOCK_SELECTOR =

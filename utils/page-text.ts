@@ -50,56 +50,79 @@ export function isSkipped(element: Element, options: CollectOptions = {}): boole
 /**
  * Yields the blocks under `root` one at a time, so a caller can spread a large page over several
  * short tasks. A block's `owner` is the block element (or shadow root, or root) that holds it.
+ *
+ * The walk follows firstChild/nextSibling links without a stack of its own (pages with 50,000 text
+ * nodes make per-node allocation show up in the profile). Open shadow trees are read after the
+ * tree that holds them, each as a block scope of its own.
  */
 export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock & { owner: Node }> {
-  let current: TextBlock = { text: '', nodes: [], starts: [] };
-  const owners: Node[] = [root];
-  const take = (): (TextBlock & { owner: Node }) | undefined => {
-    const block = current;
-    current = { text: '', nodes: [], starts: [] };
-    return block.nodes.length > 0 ? { ...block, owner: owners[owners.length - 1] } : undefined;
-  };
+  const roots: Node[] = [root];
+  for (let r = 0; r < roots.length; r++) {
+    const scope = roots[r];
+    let text = '';
+    let nodes: Text[] = [];
+    let starts: number[] = [];
+    const owners: Node[] = [scope];
+    const take = (): (TextBlock & { owner: Node }) | undefined => {
+      if (nodes.length === 0) return undefined;
+      const block = { text, nodes, starts, owner: owners[owners.length - 1] };
+      text = '';
+      nodes = [];
+      starts = [];
+      return block;
+    };
 
-  // Iterative depth-first walk: deep pages must not overflow the stack.
-  const stack: { node: Node; leaving: boolean }[] = [{ node: root, leaving: false }];
-  while (stack.length > 0) {
-    const { node, leaving } = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        current.nodes.push(node as Text);
-        current.starts.push(current.text.length);
-        current.text += data;
-      }
+    if (scope.nodeType === TEXT_NODE) {
+      const data = (scope as Text).data;
+      if (data.length > 0) yield { text: data, nodes: [scope as Text], starts: [0], owner: scope };
       continue;
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE && node !== root) continue;
-    const element = node.nodeType === ELEMENT_NODE ? (node as Element) : undefined;
-    // A shadow tree is a block scope of its own, like a block element.
-    const isBlock = element ? BLOCKS.has(element.tagName.toUpperCase()) : node.nodeType === DOCUMENT_FRAGMENT_NODE;
-    if (leaving) {
-      if (isBlock) {
+    let node: Node | null = scope.firstChild;
+    while (node) {
+      let descend = false;
+      if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          nodes.push(node as Text);
+          starts.push(text.length);
+          text += data;
+        }
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const element = node as Element;
+        if (!isSkipped(element, options)) {
+          if (BLOCKS.has(element.tagName.toUpperCase())) {
+            const block = take();
+            if (block) yield block;
+            owners.push(element);
+          }
+          if (options.shadowRoots && element.shadowRoot) roots.push(element.shadowRoot);
+          descend = true;
+        }
+      }
+      if (descend && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      if (descend && owners[owners.length - 1] === node) {
+        // An empty block element still separates what comes before it from what follows.
+        owners.pop();
         const block = take();
         if (block) yield block;
-        if (node !== root) owners.pop();
       }
-      continue;
+      // Climb until a next sibling, closing the blocks we leave.
+      while (node && node !== scope && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== scope && owners[owners.length - 1] === node) {
+          owners.pop();
+          const block = take();
+          if (block) yield block;
+        }
+      }
+      node = node && node !== scope ? node.nextSibling : null;
     }
-    if (element && node !== root && isSkipped(element, options)) continue;
-    if (isBlock) {
-      const block = take();
-      if (block) yield block;
-      if (node !== root) owners.push(node);
-    }
-    stack.push({ node, leaving: true });
-    // The light children still render through slots, so both are read.
-    const shadow = options.shadowRoots && element ? element.shadowRoot : null;
-    if (shadow) stack.push({ node: shadow, leaving: false });
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], leaving: false });
+    const last = take();
+    if (last) yield last;
   }
-  const last = take();
-  if (last) yield last;
 }
 
 export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
@@ -137,7 +160,7 @@ export function isInsideSkipped(node: Node, options: CollectOptions = {}): boole
 }
 
 /** Finds the node holding block offset `offset` (binary search over starts). */
-export function nodeAt(block: TextBlock, offset: number, side: 'start' | 'end'): { node: Text; offset: number } {
+export function nodeAt(block: TextBlock, offset: number, side: 'start' | 'end'): { node: Text; offset: number; index: number } {
   let low = 0;
   let high = block.starts.length - 1;
   while (low < high) {
@@ -146,5 +169,5 @@ export function nodeAt(block: TextBlock, offset: number, side: 'start' | 'end'):
     if (side === 'end' ? block.starts[mid] < offset : block.starts[mid] <= offset) low = mid;
     else high = mid - 1;
   }
-  return { node: block.nodes[low], offset: offset - block.starts[low] };
+  return { node: block.nodes[low], offset: offset - block.starts[low], index: low };
 }
