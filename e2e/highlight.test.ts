@@ -249,3 +249,48 @@ describe('the site switch', () => {
     await page.close();
   });
 });
+
+describe('the popup switch and the overlay fallback', () => {
+  const setSettings = (value: object) =>
+    browser.inWorker((v) => (globalThis as any).chrome.storage.local.set({ highlightSettings: v }), value);
+
+  afterAll(async () => {
+    await setSettings({ enabled: true, disabledSites: [], renderer: 'auto' });
+  });
+
+  it('turns highlights off and on for this site from the popup, without a reload', async () => {
+    const page = await openAndWait('/simplified.html', 2);
+    const tabId = await browser.tabIdOf(page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const siteSwitch = popup.getByLabel(/On this site/);
+    await siteSwitch.uncheck();
+    await expect.poll(() => allHighlighted(page)).toEqual([]);
+    await siteSwitch.check();
+    await expect.poll(async () => (await allHighlighted(page)).length).toBeGreaterThanOrEqual(2);
+    await popup.close();
+    await page.close();
+  });
+
+  it('draws an overlay instead when the Highlight API is not used, leaving the text nodes as they are', async () => {
+    await setSettings({ enabled: true, disabledSites: [], renderer: 'overlay' });
+    const page = await browser.open('/split.html');
+    const boxes = page.locator('[data-tifa-ui="overlay"] > div');
+    await expect.poll(() => boxes.count()).toBeGreaterThanOrEqual(1);
+    expect(await allHighlighted(page)).toEqual([]);
+    // The body — every text node the page owns — is exactly as the page wrote it.
+    const plain = await launchWithExtension({ extension: false });
+    try {
+      await plain.serve('/split.html', PAGES['/split.html']);
+      const without = await plain.open('/split.html');
+      const body = (p: Page) => p.evaluate(() => document.body.innerHTML);
+      expect(await body(page)).toBe(await body(without));
+    } finally {
+      await plain.close();
+    }
+    await setSettings({ enabled: true, disabledSites: [], renderer: 'auto' });
+    await expect.poll(() => boxes.count()).toBe(0);
+    await waitForHighlights(page);
+    await page.close();
+  });
+});

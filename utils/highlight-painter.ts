@@ -101,8 +101,9 @@ export function createOverlayPainter(document: Document, layer: HTMLElement): Hi
   const schedule = () => {
     frame ||= requestAnimationFrame(draw);
   };
-  document.defaultView?.addEventListener('scroll', schedule, { passive: true, capture: true });
-  document.defaultView?.addEventListener('resize', schedule, { passive: true });
+  const view = document.defaultView;
+  view?.addEventListener('scroll', schedule, { passive: true, capture: true });
+  view?.addEventListener('resize', schedule, { passive: true });
   return {
     add(range, category) {
       ranges.set(range, category);
@@ -113,9 +114,14 @@ export function createOverlayPainter(document: Document, layer: HTMLElement): Hi
       schedule();
     },
     flush: schedule,
+    /** Removes every box and stops following scroll and resize (the painter is done). */
     clear() {
       ranges.clear();
-      schedule();
+      cancelAnimationFrame(frame);
+      frame = 0;
+      layer.replaceChildren();
+      view?.removeEventListener('scroll', schedule, { capture: true });
+      view?.removeEventListener('resize', schedule);
     },
   };
 }

@@ -162,10 +162,17 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
         }
       }
       let child = -1;
-      for (let e = edgeStart[node], end = edgeStart[node + 1]; e < end; e++) {
-        if (edgeChar[e] === c) {
-          child = edgeNode[e];
-          break;
+      const first = edgeStart[node];
+      const last = edgeStart[node + 1];
+      // Most nodes deep in the trie have one child: test it before setting up the loop.
+      if (last - first === 1) {
+        if (edgeChar[first] === c) child = edgeNode[first];
+      } else {
+        for (let e = first; e < last; e++) {
+          if (edgeChar[e] === c) {
+            child = edgeNode[e];
+            break;
+          }
         }
       }
       if (child < 0) break;
@@ -183,12 +190,22 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
   // every character; the 256 KiB node table only for the few that can.
   const canStart = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) canStart[c] = rootDirect[c] >= 0 ? 1 : 0;
+  // Keyed by the first character's trie node (one per folded character), which the caller already
+  // holds, and the second character as it stands in the text (every unfolded form of a folded
+  // second character is entered), so the check needs no fold lookup. A one-character phrase marks
+  // every pair as possible.
+  const unfolded = new Map<number, number[]>();
+  for (let c = 0; c < 0x10000; c++) {
+    const list = unfolded.get(fold[c]);
+    if (list) list.push(c);
+    else unfolded.set(fold[c], [c]);
+  }
   const pairOk = new Uint8Array(PAIR_TABLE_SIZE);
   for (const node of building[0].values()) {
-    // Keyed by the first character's trie node (one per folded character), which the caller
-    // already holds; a one-character phrase marks every pair as possible.
     if (terminalOf[node] !== 0) for (let c = 0; c < 0x10000; c++) pairOk[pairHash(node, c)] = 1;
-    for (const second of building[node].keys()) pairOk[pairHash(node, second)] = 1;
+    for (const second of building[node].keys()) {
+      for (const raw of unfolded.get(second) ?? [second]) pairOk[pairHash(node, raw)] = 1;
+    }
   }
 
   return {
@@ -205,8 +222,8 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
         const root = rootDirect[first];
         // A skippable second character (a space inside the phrase) and a one-character phrase go
         // to the full walk.
-        const second = i + 1 < length ? fold[text.charCodeAt(i + 1)] : 0;
-        if (pairOk[pairHash(root, second)] === 0 && charClass[second] === CLASS_NONE) {
+        const second = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+        if (pairOk[pairHash(root, second)] === 0 && charClass[fold[second]] === CLASS_NONE) {
           i++;
           continue;
         }

@@ -27,7 +27,8 @@ export interface PageMatch {
 }
 
 export interface PageHighlighterOptions {
-  matcher: PhraseMatcher;
+  /** Called once, when the page turns out to hold Chinese: pages without it never compile it. */
+  matcher: () => PhraseMatcher;
   painter: HighlightPainter;
   /** Elements of our own UI, never read. */
   isOwnUi?: (element: Element) => boolean;
@@ -62,6 +63,7 @@ export class PageHighlighter {
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private ordered: PageMatch[] | undefined;
   private active = false;
+  private matcher: PhraseMatcher | undefined;
 
   constructor(
     private readonly document: Document,
@@ -174,7 +176,8 @@ export class PageHighlighter {
     // Shadow roots met while reading are observed for later changes.
     const root = block.nodes[0].getRootNode();
     if (root !== this.document && !this.observedRoots.has(root)) this.observe(root);
-    const { matcher, painter } = this.options;
+    const { painter } = this.options;
+    const matcher = (this.matcher ??= this.options.matcher());
     for (const m of matcher.findMatches(block.text)) {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
@@ -198,7 +201,7 @@ export class PageHighlighter {
 
   private remove(match: PageMatch): void {
     if (!this.all.delete(match)) return;
-    this.options.painter.remove(match.range, this.options.matcher.categories[match.entry]);
+    this.options.painter.remove(match.range, this.matcher!.categories[match.entry]);
     this.ordered = undefined;
     this.byNode = undefined;
   }

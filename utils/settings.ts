@@ -9,9 +9,14 @@ export interface HighlightSettings {
   enabled: boolean;
   /** Hostnames where highlighting is off. */
   disabledSites: string[];
+  /**
+   * How highlights are drawn: 'auto' uses the CSS Custom Highlight API where the browser has it and
+   * the overlay elsewhere; 'overlay' forces the overlay (to check the fallback in any browser).
+   */
+  renderer: 'auto' | 'overlay';
 }
 
-export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = { enabled: true, disabledSites: [] };
+export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = { enabled: true, disabledSites: [], renderer: 'auto' };
 
 /** Accepts only a well-formed value; anything else becomes the default. */
 export function sanitizeHighlightSettings(value: unknown): HighlightSettings {
@@ -22,6 +27,7 @@ export function sanitizeHighlightSettings(value: unknown): HighlightSettings {
     disabledSites: Array.isArray(v.disabledSites)
       ? v.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256)
       : [],
+    renderer: v.renderer === 'overlay' ? 'overlay' : 'auto',
   };
 }
 

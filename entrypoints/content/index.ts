@@ -21,7 +21,8 @@ export default defineContentScript({
   // Highlights should be there by the time people read: see the wait for DOMContentLoaded below.
   runAt: 'document_start',
   async main(ctx) {
-    const matcher = createPhraseMatcher(phrases as CompiledPhrases);
+    let matcher: ReturnType<typeof createPhraseMatcher> | undefined;
+    const getMatcher = () => (matcher ??= createPhraseMatcher(phrases as CompiledPhrases));
     const isOwnUi = (element: Element) => element.localName === CARD_TAG || element.hasAttribute('data-tifa-ui');
     let highlighter: PageHighlighter | undefined;
     let current: PageMatch | undefined;
@@ -33,19 +34,20 @@ export default defineContentScript({
     });
 
     function painter() {
-      if (supportsCustomHighlights()) return createCssHighlightPainter();
+      if (supportsCustomHighlights() && settings.renderer !== 'overlay') return createCssHighlightPainter();
       const layer = document.createElement('div');
       layer.setAttribute('data-tifa-ui', 'overlay');
       layer.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;';
       document.documentElement.append(layer);
-      ctx.onInvalidated(() => layer.remove());
+      overlayLayer?.remove();
+      overlayLayer = layer;
       return createOverlayPainter(document, layer);
     }
 
     function start() {
       if (highlighter) return;
       const started = performance.now();
-      highlighter = new PageHighlighter(document, { matcher, painter: painter(), isOwnUi });
+      highlighter = new PageHighlighter(document, { matcher: getMatcher, painter: painter(), isOwnUi });
       const mine = highlighter;
       // Testing and benchmark hook: a user-timing mark when the first pass is done.
       void mine.start().then(() => {
@@ -54,7 +56,10 @@ export default defineContentScript({
         }
       });
     }
+    let overlayLayer: HTMLElement | undefined;
     function stop() {
+      overlayLayer?.remove();
+      overlayLayer = undefined;
       card.hide();
       highlighter?.stop();
       highlighter = undefined;
@@ -70,7 +75,9 @@ export default defineContentScript({
     if (isEnabledFor(settings, location.hostname)) start();
     // The site switch takes effect at once: highlights appear or vanish without a reload.
     const unwatch = watchHighlightSettings((next) => {
+      const rendererChanged = next.renderer !== settings.renderer;
       settings = next;
+      if (rendererChanged) stop();
       if (isEnabledFor(settings, location.hostname)) start();
       else stop();
     });

@@ -16,7 +16,7 @@ render(<EssayReader corpus={corpus as Corpus} />, document.getElementById('app')
 if (supportsCustomHighlights()) {
   const matcher = createPhraseMatcher(phrases as CompiledPhrases);
   void new PageHighlighter(document, {
-    matcher,
+    matcher: () => matcher,
     painter: createCssHighlightPainter(),
     isOwnUi: (e) => e.hasAttribute('data-tifa-ui'),
   }).start();

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import glossary from '@/generated/glossary.json';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
-import type { PageSummary } from '@/utils/messages';
+import { isPageSummary, type PageSummary } from '@/utils/messages';
+import { readHighlightSettings, setGloballyEnabled, setSiteEnabled, watchHighlightSettings, type HighlightSettings } from '@/utils/settings';
 
 const entries = new Map<string, CompiledEntry>(
   (glossary as CompiledGlossary).entries.map((entry) => [entry.id, entry]),
@@ -34,9 +35,11 @@ export function App() {
     })();
   }, []);
 
+  const hostname = state.kind === 'ready' ? hostnameOf(state.summary.url) : undefined;
   return (
     <main>
       <h1>Tifa Lens</h1>
+      <HighlightSwitches hostname={hostname} />
       {state.kind === 'loading' && <p>Reading this page…</p>}
       {state.kind === 'unreadable' && <p>Tifa Lens cannot read this page.</p>}
       {state.kind === 'ready' && <PageList summary={state.summary} />}
@@ -74,5 +77,46 @@ function PageList({ summary }: { summary: PageSummary }) {
         })}
       </ul>
     </section>
+  );
+}
+
+function hostnameOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The highlight switches: for this site and everywhere. Both take effect in the page at once. */
+function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
+  const [settings, setSettings] = useState<HighlightSettings | undefined>();
+  useEffect(() => {
+    void readHighlightSettings().then(setSettings);
+    return watchHighlightSettings(setSettings);
+  }, []);
+  if (!settings) return null;
+  return (
+    <fieldset class="switches">
+      <legend>Highlights</legend>
+      {hostname && (
+        <label>
+          <input
+            type="checkbox"
+            checked={!settings.disabledSites.includes(hostname)}
+            onChange={(e) => void setSiteEnabled(hostname, (e.target as HTMLInputElement).checked)}
+          />{' '}
+          On this site ({hostname})
+        </label>
+      )}
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.enabled}
+          onChange={(e) => void setGloballyEnabled((e.target as HTMLInputElement).checked)}
+        />{' '}
+        Everywhere
+      </label>
+    </fieldset>
   );
 }
