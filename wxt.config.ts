@@ -10,7 +10,7 @@ export default defineConfig({
   manifest: {
     name: 'Tifa Lens',
     description: 'Highlights and explains official Chinese political phrases (提法) on any web page.',
-    permissions: ['storage', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'contextMenus', 'offscreen'],
     action: { default_title: 'Tifa Lens' },
     commands: {
       'next-phrase': {
@@ -20,6 +20,10 @@ export default defineConfig({
       'previous-phrase': {
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Go to the previous highlighted phrase and explain it',
+      },
+      'toggle-script': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Convert the page to your chosen script, or back to the original',
       },
     },
   },

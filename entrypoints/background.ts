@@ -1,6 +1,7 @@
 import glossary from '@/generated/glossary.json';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
-import { essayAnchor, receiveMessage, type CardEntry } from '@/utils/messages';
+import { essayAnchor, isConvertReply, receiveMessage, type CardEntry, type ReplyTo } from '@/utils/messages';
+import { TARGET_LABELS, TARGETS, type Target } from '@/utils/convert';
 
 /** How many essay occurrences a card shows. */
 const CARD_OCCURRENCES = 3;
@@ -25,17 +26,79 @@ export default defineBackground(() => {
         void browser.tabs.create({ url }).then(() => sendResponse({ ok: true }));
         return true; // replies asynchronously
       }
+      case 'convert-text':
+        void convertText(message.target, message.blocks).then(sendResponse);
+        return true;
       default:
         return;
     }
   });
 
-  // Keyboard commands go to the active tab's content script (all frames listen; the one with
-  // highlights answers).
+  // Keyboard commands go to the active tab's content scripts.
   browser.commands?.onCommand.addListener(async (command) => {
-    const direction = command === 'next-phrase' ? 'next' : command === 'previous-phrase' ? 'previous' : undefined;
-    if (!direction) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'navigate', direction }).catch(() => {});
+    if (tab?.id === undefined) return;
+    const message =
+      command === 'next-phrase' ? { type: 'navigate', direction: 'next' } :
+      command === 'previous-phrase' ? { type: 'navigate', direction: 'previous' } :
+      command === 'toggle-script' ? { type: 'toggle-script' } : undefined;
+    if (message) await browser.tabs.sendMessage(tab.id, message).catch(() => {});
+  });
+
+  // Context menu: convert the selected text in place.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'convert-selection', title: 'Tifa Lens: convert the selection to…', contexts: ['selection'] });
+    for (const target of TARGETS) {
+      browser.contextMenus.create({
+        id: `convert-selection:${target}`,
+        parentId: 'convert-selection',
+        title: `${TARGET_LABELS[target].zh} (${TARGET_LABELS[target].en})`,
+        contexts: ['selection'],
+      });
+    }
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const [kind, target] = String(info.menuItemId).split(':');
+    if (kind !== 'convert-selection' || !target || tab?.id === undefined) return;
+    void browser.tabs
+      .sendMessage(tab.id, { type: 'convert-selection', target }, { frameId: info.frameId ?? 0 })
+      .catch(() => {});
   });
 });
+
+/**
+ * Conversion runs in the offscreen document (Chrome): opencc-js is loaded there on the first
+ * request, off every web page's main thread, and this worker never holds its dictionaries.
+ * Where there is no offscreen API (Firefox), the background page converts itself.
+ */
+async function convertText(target: Target, blocks: string[][]): Promise<ReplyTo<'convert-text'>> {
+  try {
+    if (import.meta.env.FIREFOX) {
+      const { convertBlocks } = await import('@/utils/opencc-converters');
+      return { ok: true, blocks: await convertBlocks(target, blocks) };
+    }
+    await ensureOffscreen();
+    const reply: unknown = await browser.runtime.sendMessage({ type: 'offscreen-convert', target, blocks });
+    return isConvertReply(reply) ? reply : { ok: false, error: 'the converter gave no answer' };
+  } catch (error) {
+    return { ok: false, error: String(error) };
+  }
+}
+
+let offscreenReady: Promise<void> | undefined;
+function ensureOffscreen(): Promise<void> {
+  offscreenReady ??= (async () => {
+    const offscreen = (browser as any).offscreen;
+    const existing = await (browser.runtime as any).getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+    if (existing?.length) return;
+    await offscreen.createDocument({
+      url: 'offscreen.html',
+      reasons: ['WORKERS'],
+      justification: 'Converts page text between Simplified and Traditional Chinese with opencc-js, off the page’s main thread.',
+    });
+  })().catch((error) => {
+    offscreenReady = undefined;
+    throw error;
+  });
+  return offscreenReady;
+}

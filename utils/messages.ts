@@ -4,6 +4,7 @@
  * or a stale content script after an update, can send anything).
  */
 import type { CompiledEntry } from './compiled-data';
+import { isTarget, type ScriptChoice, type Target } from './convert';
 
 export interface PhraseCount {
   id: string;
@@ -34,6 +35,19 @@ export interface Protocol {
   navigate: { request: { type: 'navigate'; direction: 'next' | 'previous' }; reply: { ok: boolean } };
   /** content script → background: an entry for the card. */
   'get-entry': { request: { type: 'get-entry'; id: string }; reply: CardEntry | null };
+  /** content script or popup → background: convert blocks of text (see utils/convert.ts). */
+  'convert-text': {
+    request: { type: 'convert-text'; target: Target; blocks: string[][] };
+    reply: { ok: true; blocks: string[][] } | { ok: false; error: string };
+  };
+  /** popup or background → content script: show the page in a script, or the original. */
+  'set-script': { request: { type: 'set-script'; choice: ScriptChoice }; reply: { ok: boolean; choice: ScriptChoice } };
+  /** popup → content script: which script the page shows. */
+  'get-script': { request: { type: 'get-script' }; reply: { choice: ScriptChoice } };
+  /** background (context menu) → content script: convert the selected text. */
+  'convert-selection': { request: { type: 'convert-selection'; target: Target }; reply: { ok: boolean } };
+  /** background (keyboard command) → content script: switch conversion on or off. */
+  'toggle-script': { request: { type: 'toggle-script' }; reply: { ok: boolean } };
   /** content script → background: open the essay reader at an occurrence. */
   'open-essay': {
     request: { type: 'open-essay'; essay: number; paragraph: number; offset: number };
@@ -57,6 +71,16 @@ export function parseMessage(value: unknown): Message | undefined {
       return m.direction === 'next' || m.direction === 'previous' ? { type: 'navigate', direction: m.direction } : undefined;
     case 'get-entry':
       return typeof m.id === 'string' && /^[a-z0-9-]{1,120}$/.test(m.id) ? { type: 'get-entry', id: m.id } : undefined;
+    case 'convert-text':
+      return isTarget(m.target) && isBlocks(m.blocks) ? { type: 'convert-text', target: m.target, blocks: m.blocks } : undefined;
+    case 'set-script':
+      return isTarget(m.choice) || m.choice === 'original' ? { type: 'set-script', choice: m.choice } : undefined;
+    case 'get-script':
+      return { type: 'get-script' };
+    case 'convert-selection':
+      return isTarget(m.target) ? { type: 'convert-selection', target: m.target } : undefined;
+    case 'toggle-script':
+      return { type: 'toggle-script' };
     case 'open-essay':
       return isInt(m.essay) && isInt(m.paragraph) && isInt(m.offset)
         ? { type: 'open-essay', essay: m.essay, paragraph: m.paragraph, offset: m.offset }
@@ -64,6 +88,31 @@ export function parseMessage(value: unknown): Message | undefined {
     default:
       return undefined;
   }
+}
+
+function isBlocks(value: unknown): value is string[][] {
+  return Array.isArray(value) && value.every((b) => Array.isArray(b) && b.every((t) => typeof t === 'string'));
+}
+
+/** background → offscreen converter: a conversion job (only the offscreen page handles these). */
+export interface OffscreenRequest {
+  type: 'offscreen-convert';
+  target: Target;
+  blocks: string[][];
+}
+
+export function parseOffscreenRequest(value: unknown): OffscreenRequest | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  return m.type === 'offscreen-convert' && isTarget(m.target) && isBlocks(m.blocks)
+    ? { type: 'offscreen-convert', target: m.target, blocks: m.blocks }
+    : undefined;
+}
+
+export function isConvertReply(value: unknown): value is ReplyTo<'convert-text'> {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return r.ok === true ? isBlocks(r.blocks) : r.ok === false && typeof r.error === 'string';
 }
 
 /** Parses or warns: the one place where a malformed message is reported. */

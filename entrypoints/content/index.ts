@@ -6,8 +6,13 @@ import { PageHighlighter, type PageMatch } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, createOverlayPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
 import { caretFromPoint, pointInRects, rectsOf } from '@/utils/hit-test';
 import { isCardEntry, receiveMessage, type CardEntry, type PageSummary } from '@/utils/messages';
-import { isEnabledFor, readHighlightSettings, watchHighlightSettings } from '@/utils/settings';
+import { choiceFor, isEnabledFor, readConversionSettings, readHighlightSettings, watchHighlightSettings } from '@/utils/settings';
+import { PageConverter } from '@/utils/page-converter';
+import type { ScriptChoice, Target } from '@/utils/convert';
+import { createFoldTable } from '@/utils/fold';
+import { isConvertReply } from '@/utils/messages';
 import { hasChinese } from '@/utils/fold';
+import { isInsideSkipped } from '@/utils/page-text';
 import { CardView, CARD_TAG } from './card';
 
 /** Hovering this long over a phrase opens its card; leaving it this long closes it. */
@@ -67,10 +72,71 @@ export default defineContentScript({
     }
 
     let settings = await readHighlightSettings();
+    const conversion = await readConversionSettings();
     // Loaded at document_start so that the script, the matcher and the settings are ready when the
     // DOM is: the first pass then starts right at DOMContentLoaded.
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));
+    }
+
+    // Script conversion: the converter (opencc-js) lives in the extension, never in the page; this
+    // frame only reads and writes text. Nothing is loaded until a conversion is requested.
+    const convertBlocks = async (target: Target, blocks: string[][]) => {
+      const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
+      if (!isConvertReply(reply) || !reply.ok) throw new Error(`conversion failed: ${isConvertReply(reply) && !reply.ok ? reply.error : 'no reply'}`);
+      return reply.blocks;
+    };
+    const converter = new PageConverter(document, convertBlocks, isOwnUi);
+    ctx.onInvalidated(() => converter.stop());
+    const siteChoice = choiceFor(conversion, location.hostname);
+    if (siteChoice !== 'original' && hasChinese(document.body?.textContent ?? '')) void converter.apply(siteChoice).catch(() => {});
+
+    /** Which way the keyboard command converts when no choice is remembered: to the other script. */
+    function toggleTarget(): Target {
+      const remembered = choiceFor(conversion, location.hostname);
+      if (remembered !== 'original') return remembered;
+      // Which script dominates: characters that fold to another are Traditional (or variant) forms;
+      // characters others fold to, and that fold to themselves, are Simplified forms.
+      const pairs = (phrases as CompiledPhrases).foldPairs;
+      const fold = createFoldTable(pairs);
+      const simplifiedForms = new Set<number>();
+      for (let i = 1; i < pairs.length; i += 2) simplifiedForms.add(pairs.charCodeAt(i));
+      const sample = (document.body?.textContent ?? '').slice(0, 4000);
+      let traditional = 0;
+      let simplified = 0;
+      for (let i = 0; i < sample.length; i++) {
+        const c = sample.charCodeAt(i);
+        if (c < 0x3400 || c > 0x9fff) continue;
+        if (fold[c] !== c) traditional++;
+        else if (simplifiedForms.has(c)) simplified++;
+      }
+      return traditional > simplified ? 'cn' : 'tw';
+    }
+
+    async function convertSelection(target: Target): Promise<boolean> {
+      const selection = getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+      const range = selection.getRangeAt(0);
+      // The selected part of each text node, in order; editable regions are never touched.
+      const parts: { node: Text; start: number; end: number }[] = [];
+      const root = range.commonAncestorContainer;
+      const walker = document.createTreeWalker(root.nodeType === 3 ? root.parentNode! : root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!range.intersectsNode(node)) continue;
+        const text = node as Text;
+        if (isInsideSkipped(text, { skip: isOwnUi })) continue;
+        const start = node === range.startContainer ? range.startOffset : 0;
+        const end = node === range.endContainer ? range.endOffset : text.length;
+        if (end > start) parts.push({ node: text, start, end });
+      }
+      if (parts.length === 0) return false;
+      const [converted] = await convertBlocks(target, [parts.map((p) => p.node.data.slice(p.start, p.end))]);
+      parts.forEach((p, i) => {
+        const value = converted[i];
+        if (value === undefined || value === p.node.data.slice(p.start, p.end)) return;
+        p.node.data = p.node.data.slice(0, p.start) + value + p.node.data.slice(p.end);
+      });
+      return true;
     }
     if (isEnabledFor(settings, location.hostname)) start();
     // The site switch takes effect at once: highlights appear or vanish without a reload.
@@ -214,6 +280,29 @@ export default defineContentScript({
           // Every frame hears the command; a frame without highlights stays silent.
           if (navigate(message.direction)) sendResponse({ ok: true });
           return;
+        case 'set-script': {
+          // Every frame converts itself; the top frame answers for the tab.
+          const done = converter.apply(message.choice);
+          if (window !== window.top) return;
+          void done.then(
+            () => sendResponse({ ok: true, choice: converter.choice }),
+            () => sendResponse({ ok: false, choice: converter.choice }),
+          );
+          return true;
+        }
+        case 'get-script':
+          if (window !== window.top) return;
+          sendResponse({ choice: converter.choice });
+          return;
+        case 'toggle-script': {
+          const next: ScriptChoice = converter.choice === 'original' ? toggleTarget() : 'original';
+          void converter.apply(next);
+          if (window === window.top) sendResponse({ ok: true });
+          return;
+        }
+        case 'convert-selection':
+          void convertSelection(message.target).then((ok) => sendResponse({ ok }), () => sendResponse({ ok: false }));
+          return true;
         default:
           return;
       }

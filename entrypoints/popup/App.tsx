@@ -3,6 +3,11 @@ import glossary from '@/generated/glossary.json';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
 import { isPageSummary, type PageSummary } from '@/utils/messages';
 import { readHighlightSettings, setGloballyEnabled, setSiteEnabled, watchHighlightSettings, type HighlightSettings } from '@/utils/settings';
+import { readConversionSettings, rememberSiteChoice, setDefaultChoice, type ConversionSettings } from '@/utils/settings';
+import { isConvertReply } from '@/utils/messages';
+import type { ScriptChoice, Target } from '@/utils/convert';
+import { ScriptControls } from '@/components/ScriptControls';
+import { PasteConverter } from '@/components/PasteConverter';
 
 const entries = new Map<string, CompiledEntry>(
   (glossary as CompiledGlossary).entries.map((entry) => [entry.id, entry]),
@@ -40,9 +45,11 @@ export function App() {
     <main>
       <h1>Tifa Lens</h1>
       <HighlightSwitches hostname={hostname} />
+      <PageScript hostname={hostname} readable={state.kind === 'ready'} />
       {state.kind === 'loading' && <p>Reading this page…</p>}
       {state.kind === 'unreadable' && <p>Tifa Lens cannot read this page.</p>}
       {state.kind === 'ready' && <PageList summary={state.summary} />}
+      <PasteConverter convert={convertText} />
     </main>
   );
 }
@@ -118,5 +125,63 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
         Everywhere
       </label>
     </fieldset>
+  );
+}
+
+async function convertText(target: Target, text: string): Promise<string> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks: [[text]] });
+  return isConvertReply(reply) && reply.ok ? reply.blocks[0][0] : text;
+}
+
+/** The page's script: what it shows now, and the buttons that change it. */
+function PageScript({ hostname, readable }: { hostname: string | undefined; readable: boolean }) {
+  const [current, setCurrent] = useState<ScriptChoice | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [settings, setSettings] = useState<ConversionSettings | undefined>();
+  useEffect(() => {
+    void readConversionSettings().then(setSettings);
+    if (!readable) return;
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return;
+      const reply = (await browser.tabs.sendMessage(tabId, { type: 'get-script' }).catch(() => undefined)) as { choice?: ScriptChoice } | undefined;
+      setCurrent(reply?.choice ?? 'original');
+    })();
+  }, [readable]);
+  if (!settings) return null;
+
+  const choose = async (choice: ScriptChoice) => {
+    const tabId = await targetTabId();
+    if (tabId === undefined) return;
+    setBusy(true);
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'set-script', choice }).catch(() => undefined)) as { choice?: ScriptChoice } | undefined;
+    setBusy(false);
+    const now = reply?.choice ?? current;
+    setCurrent(now);
+    // A remembered site follows the new choice.
+    if (hostname && settings.sites[hostname] !== undefined && now) {
+      await rememberSiteChoice(hostname, now);
+      setSettings(await readConversionSettings());
+    }
+  };
+
+  return (
+    <ScriptControls
+      current={readable ? current : undefined}
+      busy={busy}
+      onChoose={(choice) => void choose(choice)}
+      hostname={hostname}
+      remembered={hostname !== undefined && settings.sites[hostname] !== undefined}
+      onRemember={async (remember) => {
+        if (!hostname) return;
+        await rememberSiteChoice(hostname, remember ? (current ?? 'original') : undefined);
+        setSettings(await readConversionSettings());
+      }}
+      defaultChoice={settings.defaultChoice}
+      onDefault={async (choice) => {
+        await setDefaultChoice(choice);
+        setSettings(await readConversionSettings());
+      }}
+    />
   );
 }

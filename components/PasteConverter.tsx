@@ -1,0 +1,62 @@
+/** The paste box: paste text, pick a script, copy the converted text. */
+import { useState } from 'preact/hooks';
+import { TARGET_LABELS, TARGETS, type Target } from '@/utils/convert';
+
+export function PasteConverter({ convert }: { convert: (target: Target, text: string) => Promise<string> }) {
+  const [input, setInput] = useState('');
+  const [output, setOutput] = useState('');
+  const [target, setTarget] = useState<Target>('tw');
+  const [status, setStatus] = useState('');
+
+  const run = async (text: string, to: Target) => {
+    setOutput(text.trim() ? await convert(to, text) : '');
+  };
+
+  return (
+    <section class="paste" aria-labelledby="paste-title">
+      <h2 id="paste-title">Convert text</h2>
+      <textarea
+        aria-label="Text to convert"
+        placeholder="Paste Chinese text here"
+        value={input}
+        onInput={(e) => {
+          const text = (e.target as HTMLTextAreaElement).value;
+          setInput(text);
+          void run(text, target);
+        }}
+      />
+      <label>
+        To{' '}
+        <select
+          aria-label="Convert to"
+          value={target}
+          onChange={(e) => {
+            const to = (e.target as HTMLSelectElement).value as Target;
+            setTarget(to);
+            void run(input, to);
+          }}
+        >
+          {TARGETS.map((t) => (
+            <option key={t} value={t}>
+              {TARGET_LABELS[t].zh} {TARGET_LABELS[t].en}
+            </option>
+          ))}
+        </select>
+      </label>
+      <textarea aria-label="Converted text" readOnly value={output} />
+      <button
+        type="button"
+        disabled={!output}
+        onClick={async () => {
+          await navigator.clipboard.writeText(output);
+          setStatus('Copied');
+        }}
+      >
+        Copy
+      </button>
+      <span role="status" aria-live="polite">
+        {status}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The script-conversion controls: one button per script plus 原文 (original), a switch that
+ * remembers the choice for the site, and the default for every site. Buttons are named in both
+ * languages (“简体 Simplified”), which is what people — and tests — look for.
+ */
+import { TARGET_LABELS, type ScriptChoice } from '@/utils/convert';
+
+export const SCRIPT_CHOICES: ScriptChoice[] = ['cn', 'tw', 'twp', 'hk', 'original'];
+
+export interface ScriptControlsProps {
+  current: ScriptChoice | undefined;
+  busy: boolean;
+  onChoose: (choice: ScriptChoice) => void;
+  hostname?: string;
+  remembered?: boolean;
+  onRemember?: (remember: boolean) => void;
+  defaultChoice: ScriptChoice;
+  onDefault: (choice: ScriptChoice) => void;
+}
+
+export function ScriptControls(props: ScriptControlsProps) {
+  return (
+    <section class="script-controls" aria-label="Script conversion">
+      <div class="buttons" role="group" aria-label="Show this page in">
+        {SCRIPT_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            aria-pressed={props.current === choice}
+            disabled={props.busy || props.current === undefined}
+            onClick={() => props.onChoose(choice)}
+          >
+            <span lang={choice === 'cn' ? 'zh-Hans' : 'zh-Hant'}>{TARGET_LABELS[choice].zh}</span>{' '}
+            <span class="en">{TARGET_LABELS[choice].en}</span>
+          </button>
+        ))}
+      </div>
+      {props.hostname && props.onRemember && props.current !== undefined && (
+        <label>
+          <input type="checkbox" checked={props.remembered} onChange={(e) => props.onRemember!((e.target as HTMLInputElement).checked)} />{' '}
+          Always show {props.hostname} this way
+        </label>
+      )}
+      <label>
+        Default for all sites{' '}
+        <select value={props.defaultChoice} onChange={(e) => props.onDefault((e.target as HTMLSelectElement).value as ScriptChoice)}>
+          {SCRIPT_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === 'original' ? 'No conversion (原文)' : `${TARGET_LABELS[choice].zh} ${TARGET_LABELS[choice].en}`}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
+  );
+}
