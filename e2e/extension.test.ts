@@ -41,7 +41,7 @@ describe('the built extension in Chromium', () => {
     const tabId = await browser.tabIdOf(page);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toMatch(/On this page: \d+ phrases/);
+    await expect.poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent()).toMatch(/On this page: \d+ phrases/);
     await expect.poll(() => popup.locator('li').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('最后一公里')]),
     );

@@ -10,6 +10,7 @@
  */
 import { blockScopeOf, isEditable, isInsideSkipped, iterateBlocks, type CollectOptions } from './page-text';
 import { planRestore, planWrite, TARGET_LABELS, type LedgerEntry, type ScriptChoice, type Target } from './convert';
+import { outermostScopes } from './page-highlighter';
 
 export type ConvertBlocks = (target: Target, blocks: string[][]) => Promise<string[][]>;
 
@@ -18,7 +19,9 @@ const READ_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'];
 const ATTRIBUTE_SELECTOR = '[title],[alt],[placeholder],[aria-label],input[type=button],input[type=submit],input[type=reset]';
 /** Characters per message to the converter: big enough to amortise, small enough to stream. */
 const BATCH_CHARS = 60_000;
-const SLICE_MS = 20;
+/** Writes change the page's layout: bigger slices mean fewer relayouts in all (measured: 20 ms
+ * slices cost a fifth more than 40 ms ones on a 1 MB page). */
+const SLICE_MS = 25;
 const MUTATION_BATCH_MS = 100;
 
 const yieldToPage = (): Promise<void> => {
@@ -76,47 +79,60 @@ export class PageConverter {
     if (!body || this.document.designMode === 'on') return;
     this.target = target;
     this.observe();
+    // Attributes and the title go to the converter first, so their answers are back by the time
+    // the text is written.
+    const attributes = this.prepareAttributes(body, target);
+    const title = this.prepareTitle(target);
     await this.convertScope(body, target, generation);
     if (generation !== this.generation) return;
-    await this.convertAttributes(body, target);
-    await this.convertTitle(target);
+    (await attributes)();
+    (await title)();
+    this.dropOwnRecords();
     this.setLang(target);
   }
 
-  /** Converts the text under `scope`: blocks in batches to the converter, writes in slices. */
+  /**
+   * Converts the text under `scope`. Blocks go to the converter in batches as they are read, without
+   * waiting for earlier answers (the converter works while we read), and answers are written back
+   * in order, in slices.
+   */
   private async convertScope(scope: Node, target: Target, generation: number): Promise<void> {
-    let batch: Text[][] = [];
+    const jobs: { nodes: Text[][]; sources: string[][]; converted: Promise<string[][]> }[] = [];
+    let nodes: Text[][] = [];
     let sources: string[][] = [];
     let chars = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const nodes = batch;
-      const request = sources;
-      batch = [];
+    const send = () => {
+      if (nodes.length === 0) return;
+      jobs.push({ nodes, sources, converted: this.convert(target, sources) });
+      nodes = [];
       sources = [];
       chars = 0;
-      const converted = await this.convert(target, request);
-      if (generation !== this.generation) return;
-      await this.writeBlocks(nodes, request, converted, generation);
     };
     let sliceStart = performance.now();
     for (const block of iterateBlocks(scope, this.collect)) {
       // Convert from the original where we converted before and the page has not changed it.
-      const texts = block.nodes.map((node) => {
-        const entry = this.texts.get(node);
-        return entry && node.data === entry.converted ? entry.original : node.data;
-      });
-      batch.push(block.nodes);
-      sources.push(texts);
+      nodes.push(block.nodes);
+      sources.push(
+        block.nodes.map((node) => {
+          const entry = this.texts.get(node);
+          return entry && node.data === entry.converted ? entry.original : node.data;
+        }),
+      );
       chars += block.text.length;
-      if (chars >= BATCH_CHARS) await flush();
-      if (generation !== this.generation) return;
+      if (chars >= BATCH_CHARS) send();
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
+        if (generation !== this.generation) return;
         sliceStart = performance.now();
       }
     }
-    await flush();
+    send();
+    for (const job of jobs) {
+      const converted = await job.converted;
+      if (generation !== this.generation) return;
+      await this.writeBlocks(job.nodes, job.sources, converted, generation);
+    }
+    this.dropOwnRecords();
   }
 
   private async writeBlocks(nodes: Text[][], sources: string[][], converted: string[][], generation: number): Promise<void> {
@@ -132,11 +148,20 @@ export class PageConverter {
         node.data = plan.value;
       }
       if (performance.now() - sliceStart > SLICE_MS) {
+        this.dropOwnRecords();
         await yieldToPage();
         if (generation !== this.generation) return;
         sliceStart = performance.now();
       }
     }
+  }
+
+  /**
+   * The records our own writes queued: nothing new to convert. No page script runs inside one of
+   * our slices, so everything queued since the last callback is ours.
+   */
+  private dropOwnRecords(): void {
+    this.observer?.takeRecords();
   }
 
   private async convertStrings(target: Target, strings: string[]): Promise<string[]> {
@@ -146,6 +171,11 @@ export class PageConverter {
   }
 
   private async convertAttributes(root: Element, target: Target): Promise<void> {
+    (await this.prepareAttributes(root, target))();
+  }
+
+  /** Reads and converts the attributes people read under `root`; the returned function writes them. */
+  private async prepareAttributes(root: Element, target: Target): Promise<() => void> {
     const places: { element: Element; name: string; source: string }[] = [];
     for (const element of root.querySelectorAll(ATTRIBUTE_SELECTOR)) {
       // A field's placeholder and title are read, not typed: they convert, but nothing inside an
@@ -160,27 +190,31 @@ export class PageConverter {
       }
     }
     const converted = await this.convertStrings(target, places.map((p) => p.source));
-    places.forEach((place, i) => {
-      const { element, name, source } = place;
-      const current = element.getAttribute(name) ?? '';
-      const ledger = this.attributes.get(element) ?? new Map<string, LedgerEntry>();
-      const plan = planWrite(ledger.get(name), current, (original) => (original === source ? converted[i] : original));
-      if (!plan) return;
-      ledger.set(name, plan.entry);
-      this.attributes.set(element, ledger);
-      element.setAttribute(name, plan.value);
-    });
+    return () =>
+      places.forEach((place, i) => {
+        const { element, name, source } = place;
+        const current = element.getAttribute(name) ?? '';
+        const ledger = this.attributes.get(element) ?? new Map<string, LedgerEntry>();
+        const plan = planWrite(ledger.get(name), current, (original) => (original === source ? converted[i] : original));
+        if (!plan) return;
+        ledger.set(name, plan.entry);
+        this.attributes.set(element, ledger);
+        element.setAttribute(name, plan.value);
+      });
   }
 
-  private async convertTitle(target: Target): Promise<void> {
+  /** Converts the title; the returned function writes it. */
+  private async prepareTitle(target: Target): Promise<() => void> {
     const current = this.document.title;
-    if (!current) return;
+    if (!current) return () => {};
     const source = this.title && current === this.title.converted ? this.title.original : current;
     const [converted] = await this.convertStrings(target, [source]);
-    const plan = planWrite(this.title, this.document.title, (original) => (original === source ? converted : original));
-    if (!plan) return;
-    this.title = plan.entry;
-    this.document.title = plan.value;
+    return () => {
+      const plan = planWrite(this.title, this.document.title, (original) => (original === source ? converted : original));
+      if (!plan) return;
+      this.title = plan.entry;
+      this.document.title = plan.value;
+    };
   }
 
   private setLang(target: Target): void {
@@ -252,7 +286,7 @@ export class PageConverter {
           if (!target) return;
           const scopes = [...this.pending].filter((s) => s.isConnected);
           this.pending.clear();
-          const outermost = scopes.filter((s) => !scopes.some((o) => o !== s && o.contains(s)));
+          const outermost = outermostScopes(scopes);
           this.work = this.work.then(async () => {
             for (const scope of outermost) {
               await this.convertScope(scope, target, generation);

@@ -12,7 +12,7 @@
  * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
  *   arrive, checking only what the mutations add.
  */
-import { blockScopeOf, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions } from './page-text';
+import { blockScopeOf, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions, type TextBlock } from './page-text';
 import { hasChinese } from './fold';
 import type { PhraseMatcher } from './phrase-matcher';
 import type { HighlightPainter } from './highlight-painter';
@@ -50,12 +50,32 @@ function yieldToPage(): Promise<void> {
 }
 
 export class PageHighlighter {
-  /** Text node → matches covering it; built on first use (hover), dropped on every change. */
+  /**
+   * Text node → matches covering it. Not built during the first pass (it would only slow it); built
+   * on first use (a hover, a change to the page) and kept up to date from then on.
+   */
   private byNode: Map<Text, PageMatch[]> | undefined;
+
+  private index(): Map<Text, PageMatch[]> {
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const match of this.all) this.indexMatch(match);
+    }
+    return this.byNode;
+  }
+
+  private indexMatch(match: PageMatch): void {
+    for (const n of match.nodes) {
+      const list = this.byNode!.get(n);
+      if (list) list.push(match);
+      else this.byNode!.set(n, [match]);
+    }
+  }
   private readonly all = new Set<PageMatch>();
   private readonly observers: MutationObserver[] = [];
   private readonly observedRoots = new WeakSet<Node>();
   private readonly knownShadowRoots: ShadowRoot[] = [];
+  private readonly observerRoots = new Map<MutationObserver, Node>();
   private readonly pendingScopes = new Set<Node>();
   private readonly collect: CollectOptions;
   private running = false;
@@ -63,6 +83,7 @@ export class PageHighlighter {
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private ordered: PageMatch[] | undefined;
   private active = false;
+  private paused = false;
   private matcher: PhraseMatcher | undefined;
 
   constructor(
@@ -88,6 +109,8 @@ export class PageHighlighter {
     this.active = false;
     for (const observer of this.observers) observer.disconnect();
     this.observers.length = 0;
+    this.observerRoots.clear();
+    this.paused = false;
     clearTimeout(this.batchTimer);
     this.pendingScopes.clear();
     this.byNode = undefined;
@@ -119,17 +142,7 @@ export class PageHighlighter {
   /** The match covering `offset` in text node `node`, if any. */
   matchAt(node: Node, offset: number): PageMatch | undefined {
     if (node.nodeType !== TEXT_NODE) return undefined;
-    if (!this.byNode) {
-      this.byNode = new Map();
-      for (const match of this.all) {
-        for (const n of match.nodes) {
-          const list = this.byNode.get(n);
-          if (list) list.push(match);
-          else this.byNode.set(n, [match]);
-        }
-      }
-    }
-    for (const match of this.byNode.get(node as Text) ?? []) {
+    for (const match of this.index().get(node as Text) ?? []) {
       const r = match.range;
       const afterStart = node !== r.startContainer || offset >= r.startOffset;
       const beforeEnd = node !== r.endContainer || offset < r.endOffset;
@@ -193,25 +206,82 @@ export class PageHighlighter {
         nodes: start.index === end.index ? [start.node] : block.nodes.slice(start.index, end.index + 1),
       };
       this.all.add(match);
+      if (this.byNode) this.indexMatch(match);
       painter.add(match.range, matcher.categories[m.entry]);
     }
     this.ordered = undefined;
-    this.byNode = undefined;
+  }
+
+  /** Whether matching `block` now would give exactly the matches it has. */
+  private sameMatches(block: TextBlock, current: Set<PageMatch>): boolean {
+    const matcher = (this.matcher ??= this.options.matcher());
+    const fresh = matcher.findMatches(block.text);
+    if (fresh.length !== current.size) return false;
+    const key = (entry: number, sn: Node, so: number, en: Node, eo: number) => `${entry}|${so}|${eo}|${block.nodes.indexOf(sn as Text)}|${block.nodes.indexOf(en as Text)}`;
+    const have = new Set([...current].map((m) => key(m.entry, m.range.startContainer, m.range.startOffset, m.range.endContainer, m.range.endOffset)));
+    return fresh.every((m) => {
+      const start = nodeAt(block, m.start, 'start');
+      const end = nodeAt(block, m.end, 'end');
+      return have.has(key(m.entry, start.node, start.offset, end.node, end.offset));
+    });
+  }
+
+  /**
+   * While a conversion rewrites the page, the highlighter stops listening (tens of thousands of
+   * mutation records would be read one by one) and re-reads the whole page once on resume, keeping
+   * every highlight whose match did not change.
+   */
+  pause(): void {
+    if (!this.running || this.paused) return;
+    this.paused = true;
+    for (const observer of this.observers) observer.disconnect();
+  }
+
+  resume(): void {
+    if (!this.running || !this.paused) return;
+    this.paused = false;
+    for (const [observer, root] of this.observerRoots) observer.observe(root, OBSERVE_OPTIONS);
+    const body = this.document.body;
+    if (!body) return;
+    if (!this.active) {
+      if (pageHasChinese(body)) this.activate();
+      return;
+    }
+    this.pendingScopes.add(body);
+    for (const root of this.knownShadowRoots) this.pendingScopes.add(root);
+    this.scheduleRescan();
+  }
+
+  private scheduleRescan(): void {
+    if (this.batchTimer !== undefined || this.paused) return;
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = undefined;
+      this.scanning = this.scanning.then(() => this.rescanPending());
+    }, MUTATION_BATCH_MS);
   }
 
   private remove(match: PageMatch): void {
     if (!this.all.delete(match)) return;
     this.options.painter.remove(match.range, this.matcher!.categories[match.entry]);
     this.ordered = undefined;
-    this.byNode = undefined;
+    if (this.byNode) {
+      for (const n of match.nodes) {
+        const list = this.byNode.get(n);
+        if (!list) continue;
+        const rest = list.filter((m) => m !== match);
+        if (rest.length > 0) this.byNode.set(n, rest);
+        else this.byNode.delete(n);
+      }
+    }
   }
 
   private observe(root: Node): void {
     this.observedRoots.add(root);
     if (root.nodeType === 11 && (root as ShadowRoot).host) this.knownShadowRoots.push(root as ShadowRoot);
     const observer = new MutationObserver((records) => this.onMutations(records));
-    observer.observe(root, { childList: true, characterData: true, subtree: true });
+    if (!this.paused) observer.observe(root, OBSERVE_OPTIONS);
     this.observers.push(observer);
+    this.observerRoots.set(observer, root);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -252,33 +322,64 @@ export class PageHighlighter {
       if (inlineChange) this.pendingScopes.add(scope);
     }
     if (this.pendingScopes.size === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
-    if (this.batchTimer === undefined) {
-      this.batchTimer = setTimeout(() => {
-        this.batchTimer = undefined;
-        this.scanning = this.scanning.then(() => this.rescanPending());
-      }, MUTATION_BATCH_MS);
-    }
+    this.scheduleRescan();
   }
 
   private async rescanPending(): Promise<void> {
     if (!this.running) return;
+    const hadIndex = this.byNode !== undefined;
+    const index = this.index();
+    // Building the index for a large page is a task of its own.
+    if (!hadIndex) await yieldToPage();
     // Matches in text that left the page go first, whatever else changed.
-    for (const match of [...this.all]) {
-      if (match.nodes.some((n) => !n.isConnected)) this.remove(match);
+    let pruneStart = performance.now();
+    for (const [node, matches] of [...index]) {
+      if (!node.isConnected) for (const match of [...matches]) this.remove(match);
+      if (performance.now() - pruneStart > SLICE_MS) {
+        await yieldToPage();
+        pruneStart = performance.now();
+      }
     }
     const scopes = [...this.pendingScopes].filter((s) => s.isConnected || s.getRootNode() !== s);
     this.pendingScopes.clear();
-    // A scope inside another pending scope is read with it.
-    const outermost = scopes.filter((s) => !scopes.some((o) => o !== s && o.contains(s)));
+    const outermost = outermostScopes(scopes);
+    let sliceStart = performance.now();
     for (const scope of outermost) {
-      for (const match of [...this.all]) {
-        if (match.nodes.some((n) => scope.contains(n))) this.remove(match);
+      if (!this.running) return;
+      if (isInsideSkipped(scope, this.collect)) continue;
+      // Re-read the scope: where a block's matches are what they were (a script conversion changes
+      // the characters but not what folds to the same key), nothing is touched — repainting
+      // highlights is what costs; otherwise the old matches go and the new ones come.
+      for (const block of iterateBlocks(scope, this.collect)) {
+        const stale = new Set<PageMatch>();
+        for (const node of block.nodes) for (const match of index.get(node) ?? []) stale.add(match);
+        if (!this.sameMatches(block, stale)) {
+          for (const match of stale) this.remove(match);
+          this.addBlock(block);
+        }
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+        }
       }
-      if (!isInsideSkipped(scope, this.collect)) await this.scanScope(scope);
     }
     this.options.painter.flush();
     this.options.onChange?.(this.all.size);
   }
+}
+
+/**
+ * The scopes not inside another of them (those are read with it). Walks each scope's ancestors
+ * against a set: pairwise contains() is quadratic, and a conversion queues thousands of scopes.
+ */
+export function outermostScopes(scopes: Node[]): Node[] {
+  const set = new Set(scopes);
+  return scopes.filter((scope) => {
+    for (let n = scope.parentNode ?? (scope as ShadowRoot).host ?? null; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+      if (set.has(n)) return false;
+    }
+    return true;
+  });
 }
 
 /**
@@ -292,6 +393,8 @@ function pageHasChinese(body: HTMLElement): boolean {
   }
   return hasChinese(body.textContent ?? '');
 }
+
+const OBSERVE_OPTIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 const BLOCK_SELECTOR =
   'address,article,aside,blockquote,body,br,caption,dd,details,dialog,div,dl,dt,fieldset,figcaption,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hgroup,hr,legend,li,main,menu,nav,ol,p,pre,section,summary,table,tbody,td,tfoot,th,thead,tr,ul';

@@ -88,8 +88,6 @@ export default defineContentScript({
     };
     const converter = new PageConverter(document, convertBlocks, isOwnUi);
     ctx.onInvalidated(() => converter.stop());
-    const siteChoice = choiceFor(conversion, location.hostname);
-    if (siteChoice !== 'original' && hasChinese(document.body?.textContent ?? '')) void converter.apply(siteChoice).catch(() => {});
 
     /** Which way the keyboard command converts when no choice is remembered: to the other script. */
     function toggleTarget(): Target {
@@ -139,6 +137,12 @@ export default defineContentScript({
       return true;
     }
     if (isEnabledFor(settings, location.hostname)) start();
+    // A site remembered in another script (or the default) is converted as it loads.
+    const siteChoice = choiceFor(conversion, location.hostname);
+    if (siteChoice !== 'original' && hasChinese(document.body?.textContent ?? '')) {
+      highlighter?.pause();
+      void converter.apply(siteChoice).catch(() => {}).finally(() => highlighter?.resume());
+    }
     // The site switch takes effect at once: highlights appear or vanish without a reload.
     const unwatch = watchHighlightSettings((next) => {
       const rendererChanged = next.renderer !== settings.renderer;
@@ -282,7 +286,12 @@ export default defineContentScript({
           return;
         case 'set-script': {
           // Every frame converts itself; the top frame answers for the tab.
-          const done = converter.apply(message.choice);
+          const started = performance.now();
+          // The highlighter waits while the page is rewritten, then re-reads what changed once.
+          highlighter?.pause();
+          const done = converter.apply(message.choice).finally(() => highlighter?.resume());
+          // Testing and benchmark hook: a user-timing measure per conversion or restore.
+          void done.then(() => performance.measure(message.choice === 'original' ? 'tifa-restore' : 'tifa-convert', { start: started, detail: { choice: message.choice } }));
           if (window !== window.top) return;
           void done.then(
             () => sendResponse({ ok: true, choice: converter.choice }),
@@ -296,7 +305,8 @@ export default defineContentScript({
           return;
         case 'toggle-script': {
           const next: ScriptChoice = converter.choice === 'original' ? toggleTarget() : 'original';
-          void converter.apply(next);
+          highlighter?.pause();
+          void converter.apply(next).finally(() => highlighter?.resume());
           if (window === window.top) sendResponse({ ok: true });
           return;
         }
