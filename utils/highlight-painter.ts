@@ -17,6 +17,13 @@ export interface HighlightPainter {
   /** Shows what was queued. Batching matters: each change to a registered highlight makes the
    * browser recompute its markers, so thousands of single adds cost far more than one batch. */
   flush(): void;
+  /**
+   * Takes the highlights off the page without forgetting them, and puts them back. While a script
+   * conversion rewrites thousands of text nodes, highlights under changing text cost the browser a
+   * repaint of their markers every frame: measured on a 1 MB page, they doubled the conversion.
+   */
+  hide(): void;
+  show(): void;
   clear(): void;
 }
 
@@ -26,12 +33,13 @@ export function supportsCustomHighlights(): boolean {
 
 export function createCssHighlightPainter(): HighlightPainter {
   const highlights = new Map<Category, Highlight>();
+  let hidden = false;
   const highlightOf = (category: Category) => {
     let highlight = highlights.get(category);
     if (!highlight) {
       highlight = new Highlight();
       highlights.set(category, highlight);
-      CSS.highlights.set(`${HIGHLIGHT_PREFIX}-${category}`, highlight);
+      if (!hidden) CSS.highlights.set(`${HIGHLIGHT_PREFIX}-${category}`, highlight);
     }
     return highlight;
   };
@@ -55,6 +63,15 @@ export function createCssHighlightPainter(): HighlightPainter {
         for (const range of ranges) highlight.add(range);
       }
       queued.clear();
+    },
+    hide() {
+      hidden = true;
+      for (const category of highlights.keys()) CSS.highlights.delete(`${HIGHLIGHT_PREFIX}-${category}`);
+    },
+    show() {
+      if (!hidden) return;
+      hidden = false;
+      for (const [category, highlight] of highlights) CSS.highlights.set(`${HIGHLIGHT_PREFIX}-${category}`, highlight);
     },
     clear() {
       queued.clear();
@@ -114,6 +131,13 @@ export function createOverlayPainter(document: Document, layer: HTMLElement): Hi
       schedule();
     },
     flush: schedule,
+    hide() {
+      layer.style.display = 'none';
+    },
+    show() {
+      layer.style.display = '';
+      schedule();
+    },
     /** Removes every box and stops following scroll and resize (the painter is done). */
     clear() {
       ranges.clear();

@@ -235,6 +235,7 @@ export class PageHighlighter {
     if (!this.running || this.paused) return;
     this.paused = true;
     for (const observer of this.observers) observer.disconnect();
+    this.options.painter.hide();
   }
 
   resume(): void {
@@ -244,12 +245,15 @@ export class PageHighlighter {
     const body = this.document.body;
     if (!body) return;
     if (!this.active) {
+      this.options.painter.show();
       if (pageHasChinese(body)) this.activate();
       return;
     }
     this.pendingScopes.add(body);
     for (const root of this.knownShadowRoots) this.pendingScopes.add(root);
-    this.scheduleRescan();
+    clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
+    this.scanning = this.scanning.then(() => this.rescanPending()).finally(() => this.options.painter.show());
   }
 
   private scheduleRescan(): void {
