@@ -3,13 +3,15 @@ import preact from '@preact/preset-vite';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
   // Preact has no WXT module: it goes in as a Vite plugin.
   vite: () => ({
     plugins: [preact()],
   }),
   manifest: {
-    name: 'Tifa Lens',
-    description: 'Highlights and explains official Chinese political phrases (提法) on any web page.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'contextMenus', 'offscreen'],
     action: { default_title: 'Tifa Lens' },
     commands: {

@@ -3,9 +3,11 @@
  * hover and focus) and a switch between the repaired reading and the raw text. Deep links
  * (#e1-p5-o120) scroll to the paragraph and flash the phrase.
  */
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Corpus, Paragraph, Piece } from '@/utils/corpus-model';
 import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
+import { useT } from './Language';
 
 const KIND_LABELS: Record<string, string> = {
   garbled: 'Restored garbled text',
@@ -24,8 +26,15 @@ function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
   const label = `${KIND_LABELS[piece.kind] ?? piece.kind}${piece.uncertain ? ' (uncertain)' : ''}: raw text “${piece.raw}”. ${piece.note}`;
   // Punctuation fixes are many and trivial: marked, but not announced one by one.
   if (piece.kind === 'punctuation') return <span class="repair-punctuation" title={label}>{piece.text}</span>;
+  // The raw text shows on hover (title) and on focus (data-raw, drawn by CSS), for keyboard users.
   return (
-    <span class={`repair${piece.uncertain ? ' uncertain' : ''}`} tabIndex={0} title={label} aria-label={`${piece.text || '(removed)'} — ${label}`}>
+    <span
+      class={`repair repair-${piece.kind}${piece.uncertain ? ' uncertain' : ''}`}
+      tabIndex={0}
+      title={label}
+      data-raw={`${piece.raw || '∅'} — ${piece.note}`}
+      aria-label={`${piece.text || '(removed)'} — ${label}`}
+    >
       {piece.text || '∅'}
     </span>
   );
@@ -58,6 +67,7 @@ function followAnchor(hash: string) {
 }
 
 export function EssayReader({ corpus }: { corpus: Corpus }) {
+  const t = useT();
   const [raw, setRaw] = useState(false);
   useEffect(() => {
     followAnchor(location.hash);
@@ -67,9 +77,10 @@ export function EssayReader({ corpus }: { corpus: Corpus }) {
   }, []);
   return (
     <main>
+      <h1 data-tifa-ui>{t('essaysTitle')}</h1>
       <div class="toolbar" data-tifa-ui>
         <label>
-          <input type="checkbox" checked={raw} onChange={(e) => setRaw((e.target as HTMLInputElement).checked)} /> Show the raw text
+          <input type="checkbox" checked={raw} onChange={(e) => setRaw((e.target as HTMLInputElement).checked)} /> {t('showRaw')}
         </label>
       </div>
       {corpus.essays.map((essay) => (
@@ -78,14 +89,14 @@ export function EssayReader({ corpus }: { corpus: Corpus }) {
             {essay.marker} Essay {essay.number}
           </h2>
           {essay.paragraphs.map((p, i) => (
-            <>
+            <Fragment key={`${essay.number}-${p.number}`}>
               {p.part > 1 && essay.paragraphs[i - 1]?.part !== p.part && (
                 <div class="part-divider" data-tifa-ui role="note">
-                  Essay {essay.number} continues here with a second text (paragraph numbers continue).
+                  {t('secondText', essay.number)}
                 </div>
               )}
-              <ParagraphView key={`${essay.number}-${p.number}`} paragraph={p} raw={raw} />
-            </>
+              <ParagraphView paragraph={p} raw={raw} />
+            </Fragment>
           ))}
         </section>
       ))}

@@ -45,8 +45,9 @@ export default defineBackground(() => {
     if (message) await browser.tabs.sendMessage(tab.id, message).catch(() => {});
   });
 
-  // Context menu: convert the selected text in place.
+  // Context menus: look the selection up; convert the selected text in place.
   browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'lookup', title: (browser.i18n.getMessage as (key: string) => string)('lookUpMenu') || 'Look up in Tifa Lens', contexts: ['selection'] });
     browser.contextMenus.create({ id: 'convert-selection', title: 'Tifa Lens: convert the selection to…', contexts: ['selection'] });
     for (const target of TARGETS) {
       browser.contextMenus.create({
@@ -58,6 +59,11 @@ export default defineBackground(() => {
     }
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'lookup') {
+      const query = (info.selectionText ?? '').slice(0, 200);
+      void browser.tabs.create({ url: browser.runtime.getURL(`/glossary.html?q=${encodeURIComponent(query)}`) });
+      return;
+    }
     const [kind, target] = String(info.menuItemId).split(':');
     if (kind !== 'convert-selection' || !target || tab?.id === undefined) return;
     void browser.tabs

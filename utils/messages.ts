@@ -31,6 +31,8 @@ export type CardEntry = Omit<CompiledEntry, 'occurrences'> & {
 export interface Protocol {
   /** popup → content script (top frame): what does this page contain? */
   'page-summary': { request: { type: 'page-summary' }; reply: PageSummary };
+  /** popup → content script: scroll to the next occurrence of a phrase and flash it. */
+  'scroll-to': { request: { type: 'scroll-to'; id: string }; reply: { ok: boolean } };
   /** background (keyboard command) → content script: go to the next or previous phrase. */
   navigate: { request: { type: 'navigate'; direction: 'next' | 'previous' }; reply: { ok: boolean } };
   /** content script → background: an entry for the card. */
@@ -70,7 +72,8 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'navigate':
       return m.direction === 'next' || m.direction === 'previous' ? { type: 'navigate', direction: m.direction } : undefined;
     case 'get-entry':
-      return typeof m.id === 'string' && /^[a-z0-9-]{1,120}$/.test(m.id) ? { type: 'get-entry', id: m.id } : undefined;
+    case 'scroll-to':
+      return typeof m.id === 'string' && /^[a-z0-9-]{1,120}$/.test(m.id) ? { type: m.type, id: m.id } : undefined;
     case 'convert-text':
       return isTarget(m.target) && isBlocks(m.blocks) ? { type: 'convert-text', target: m.target, blocks: m.blocks } : undefined;
     case 'set-script':

@@ -4,49 +4,113 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { isTarget, type ScriptChoice } from './convert';
+import { CATEGORIES, type Category } from './glossary-schema';
+import type { LanguageSetting } from './i18n';
+
+export type HighlightStyle = 'background' | 'underline';
+
+export interface CategoryDisplay {
+  visible: boolean;
+  /** #rrggbb */
+  colour: string;
+}
 
 export interface HighlightSettings {
   /** Highlights on everywhere (the global switch). */
   enabled: boolean;
   /** Hostnames where highlighting is off. */
   disabledSites: string[];
+  /** When not empty, the only hostnames where highlighting is on. */
+  allowSites: string[];
   /**
    * How highlights are drawn: 'auto' uses the CSS Custom Highlight API where the browser has it and
    * the overlay elsewhere; 'overlay' forces the overlay (to check the fallback in any browser).
    */
   renderer: 'auto' | 'overlay';
+  style: HighlightStyle;
+  categories: Record<Category, CategoryDisplay>;
 }
 
-export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = { enabled: true, disabledSites: [], renderer: 'auto' };
+/** Default colours, one per category, distinguishable on light and dark pages. */
+export const DEFAULT_COLOURS: Record<Category, string> = {
+  campaign: '#ff8c00',
+  'numbered-formula': '#dc283c',
+  institution: '#286ee6',
+  ideology: '#963cdc',
+  'set-phrase': '#00a078',
+  saying: '#e6c800',
+  idiom: '#787878',
+};
 
-/** Accepts only a well-formed value; anything else becomes the default. */
+export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = {
+  enabled: true,
+  disabledSites: [],
+  allowSites: [],
+  renderer: 'auto',
+  style: 'background',
+  categories: Object.fromEntries(CATEGORIES.map((c) => [c, { visible: true, colour: DEFAULT_COLOURS[c] }])) as Record<Category, CategoryDisplay>,
+};
+
+const isHostList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256) : [];
+
+/** Accepts only a well-formed value; anything else becomes the default, field by field. */
 export function sanitizeHighlightSettings(value: unknown): HighlightSettings {
-  if (typeof value !== 'object' || value === null) return { ...DEFAULT_HIGHLIGHT_SETTINGS };
+  const defaults = DEFAULT_HIGHLIGHT_SETTINGS;
+  if (typeof value !== 'object' || value === null) return structuredClone(defaults);
   const v = value as Record<string, unknown>;
+  const stored = (typeof v.categories === 'object' && v.categories !== null ? v.categories : {}) as Record<string, any>;
+  const categories = Object.fromEntries(
+    CATEGORIES.map((c) => {
+      const d = stored[c];
+      return [
+        c,
+        {
+          visible: typeof d?.visible === 'boolean' ? d.visible : true,
+          colour: typeof d?.colour === 'string' && /^#[0-9a-f]{6}$/i.test(d.colour) ? d.colour.toLowerCase() : DEFAULT_COLOURS[c],
+        },
+      ];
+    }),
+  ) as Record<Category, CategoryDisplay>;
   return {
     enabled: typeof v.enabled === 'boolean' ? v.enabled : true,
-    disabledSites: Array.isArray(v.disabledSites)
-      ? v.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256)
-      : [],
+    disabledSites: isHostList(v.disabledSites),
+    allowSites: isHostList(v.allowSites),
     renderer: v.renderer === 'overlay' ? 'overlay' : 'auto',
+    style: v.style === 'underline' ? 'underline' : 'background',
+    categories,
   };
+}
+
+/**
+ * Version 1 held only { enabled, disabledSites, renderer }; version 2 adds the allow-list, the
+ * highlight style and the per-category display, taking their defaults.
+ */
+export function migrateHighlightSettingsV1(v1: unknown): HighlightSettings {
+  return sanitizeHighlightSettings({ ...DEFAULT_HIGHLIGHT_SETTINGS, ...(typeof v1 === 'object' && v1 !== null ? v1 : {}) });
 }
 
 export const highlightSettings = storage.defineItem<HighlightSettings>('local:highlightSettings', {
   fallback: DEFAULT_HIGHLIGHT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: migrateHighlightSettingsV1 },
 });
 
 export async function readHighlightSettings(): Promise<HighlightSettings> {
   try {
     return sanitizeHighlightSettings(await highlightSettings.getValue());
   } catch {
-    return { ...DEFAULT_HIGHLIGHT_SETTINGS };
+    return structuredClone(DEFAULT_HIGHLIGHT_SETTINGS);
   }
 }
 
 export function isEnabledFor(settings: HighlightSettings, hostname: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(hostname);
+  if (!settings.enabled || settings.disabledSites.includes(hostname)) return false;
+  return settings.allowSites.length === 0 || settings.allowSites.includes(hostname);
+}
+
+export async function saveHighlightSettings(settings: HighlightSettings): Promise<void> {
+  await highlightSettings.setValue(sanitizeHighlightSettings(settings));
 }
 
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<void> {
@@ -113,4 +177,27 @@ export async function rememberSiteChoice(hostname: string, choice: ScriptChoice 
 
 export async function setDefaultChoice(choice: ScriptChoice): Promise<void> {
   await conversionSettings.setValue({ ...(await readConversionSettings()), defaultChoice: choice });
+}
+
+export const uiLanguage = storage.defineItem<LanguageSetting>('local:uiLanguage', { fallback: 'auto', version: 1 });
+
+export async function readUiLanguage(): Promise<LanguageSetting> {
+  try {
+    const value = await uiLanguage.getValue();
+    return value === 'en' || value === 'zh_CN' || value === 'zh_TW' ? value : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
+/** The ::highlight() rules for the user's colours and style (only literal colours work there). */
+export function highlightCss(settings: HighlightSettings, prefix = 'tifa'): string {
+  return CATEGORIES.map((category) => {
+    const { visible, colour } = settings.categories[category];
+    if (!visible) return `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: none; }`;
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+    return settings.style === 'underline'
+      ? `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: underline 2px rgba(${r}, ${g}, ${b}, 0.95); }`
+      : `::highlight(${prefix}-${category}) { background-color: rgba(${r}, ${g}, ${b}, 0.28); text-decoration: underline 1px rgba(${r}, ${g}, ${b}, 0.9); }`;
+  }).join('\n');
 }

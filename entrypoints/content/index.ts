@@ -6,7 +6,7 @@ import { PageHighlighter, type PageMatch } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, createOverlayPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
 import { caretFromPoint, pointInRects, rectsOf } from '@/utils/hit-test';
 import { isCardEntry, receiveMessage, type CardEntry, type PageSummary } from '@/utils/messages';
-import { choiceFor, isEnabledFor, readConversionSettings, readHighlightSettings, watchHighlightSettings } from '@/utils/settings';
+import { choiceFor, DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, isEnabledFor, readConversionSettings, readHighlightSettings, watchHighlightSettings, type HighlightSettings } from '@/utils/settings';
 import { PageConverter } from '@/utils/page-converter';
 import type { ScriptChoice, Target } from '@/utils/convert';
 import { createFoldTable } from '@/utils/fold';
@@ -73,6 +73,26 @@ export default defineContentScript({
 
     let settings = await readHighlightSettings();
     const conversion = await readConversionSettings();
+
+    // The user's colours, style and hidden categories: a constructed stylesheet, which a page's
+    // Content-Security-Policy does not block (a <style> element could be). Pages keep the defaults
+    // of content.css, and no sheet, until the user changes something.
+    let userSheet: CSSStyleSheet | undefined;
+    function applyDisplay(next: HighlightSettings) {
+      const css = highlightCss(next);
+      const isDefault = css === highlightCss(DEFAULT_HIGHLIGHT_SETTINGS);
+      if (isDefault && !userSheet) return;
+      try {
+        if (!userSheet) {
+          userSheet = new CSSStyleSheet();
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, userSheet];
+        }
+        userSheet.replaceSync(css);
+      } catch {
+        // A browser without constructed stylesheets keeps the default colours.
+      }
+    }
+    applyDisplay(settings);
     // Loaded at document_start so that the script, the matcher and the settings are ready when the
     // DOM is: the first pass then starts right at DOMContentLoaded.
     if (document.readyState === 'loading') {
@@ -147,6 +167,7 @@ export default defineContentScript({
     const unwatch = watchHighlightSettings((next) => {
       const rendererChanged = next.renderer !== settings.renderer;
       settings = next;
+      applyDisplay(next);
       if (rendererChanged) stop();
       if (isEnabledFor(settings, location.hostname)) start();
       else stop();
@@ -201,7 +222,8 @@ export default defineContentScript({
       frame = 0;
       if (!highlighter || highlighter.count === 0) return;
       const caret = caretFromPoint(document, pointer.x, pointer.y, highlighter.shadowRoots());
-      const match = caret && highlighter.matchAt(caret.node, caret.offset);
+      const found = caret && highlighter.matchAt(caret.node, caret.offset);
+      const match = found && settings.categories[getMatcher().categories[found.entry]].visible ? found : undefined;
       const rect = match && rectsOf(document, match.range).find((r) => pointInRects([r], pointer.x, pointer.y));
       if (match && rect) {
         clearTimeout(hideTimer);
@@ -254,6 +276,26 @@ export default defineContentScript({
       return true;
     }
 
+    /** Scrolls to the next occurrence of `id` after the last one shown, and flashes it. */
+    const lastShown = new Map<string, PageMatch>();
+    function scrollToPhrase(id: string): boolean {
+      const list = (highlighter?.matches() ?? []).filter((m) => m.id === id);
+      if (list.length === 0) return false;
+      const previous = lastShown.get(id);
+      const next = list[(previous ? list.indexOf(previous) + 1 : 0) % list.length];
+      lastShown.set(id, next);
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      if (supportsCustomHighlights()) {
+        const flash = new Highlight(next.range);
+        flash.priority = 10;
+        CSS.highlights.set('tifa-flash', flash);
+        ctx.setTimeout(() => {
+          if (CSS.highlights.get('tifa-flash') === flash) CSS.highlights.delete('tifa-flash');
+        }, 1600);
+      }
+      return true;
+    }
+
     function summary(): PageSummary {
       const counts = new Map<string, { count: number; first: number }>();
       const list = highlighter?.matches() ?? [];
@@ -298,6 +340,11 @@ export default defineContentScript({
             () => sendResponse({ ok: false, choice: converter.choice }),
           );
           return true;
+        }
+        case 'scroll-to': {
+          const shown = scrollToPhrase(message.id);
+          if (shown) sendResponse({ ok: true });
+          return;
         }
         case 'get-script':
           if (window !== window.top) return;

@@ -1,23 +1,120 @@
 import { render } from 'preact';
 import { EssayReader } from '@/components/EssayReader';
+import { PhraseCard, PHRASE_CARD_CSS } from '@/components/PhraseCard';
+import { StoredLanguage } from '@/components/Language';
 import corpus from '@/generated/corpus.json';
 import phrases from '@/generated/phrases.json';
+import glossary from '@/generated/glossary.json';
 import type { Corpus } from '@/utils/corpus-model';
-import type { CompiledPhrases } from '@/utils/compiled-data';
+import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
 import { createPhraseMatcher } from '@/utils/phrase-matcher';
-import { PageHighlighter } from '@/utils/page-highlighter';
+import { PageHighlighter, type PageMatch } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
+import { caretFromPoint, placeCard, pointInRects, rectsOf } from '@/utils/hit-test';
+import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
+import { readUiLanguage, uiLanguage } from '@/utils/settings';
 import '@/entrypoints/content/style.css';
 import './style.css';
 
-render(<EssayReader corpus={corpus as Corpus} />, document.getElementById('app')!);
+const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
 
-// The essays are highlighted by the same engine as any web page.
+render(
+  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+    <EssayReader corpus={corpus as Corpus} />
+  </StoredLanguage>,
+  document.getElementById('app')!,
+);
+
+// The essays are highlighted by the same engine as any web page, and explained by the same card.
 if (supportsCustomHighlights()) {
   const matcher = createPhraseMatcher(phrases as CompiledPhrases);
-  void new PageHighlighter(document, {
+  const highlighter = new PageHighlighter(document, {
     matcher: () => matcher,
     painter: createCssHighlightPainter(),
     isOwnUi: (e) => e.hasAttribute('data-tifa-ui'),
-  }).start();
+  });
+  const ready = new Promise<void>((resolve) => requestAnimationFrame(() => void highlighter.start().then(resolve)));
+
+  // The card, in a shadow root of its own as on web pages.
+  const host = document.createElement('div');
+  host.setAttribute('data-tifa-ui', 'card');
+  document.body.append(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = PHRASE_CARD_CSS;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  let shown: PageMatch | undefined;
+
+  const hide = () => {
+    shown = undefined;
+    render(null, container);
+  };
+  const show = (match: PageMatch, rect: DOMRect) => {
+    const entry = entries.get(match.id);
+    if (!entry) return;
+    shown = match;
+    render(
+      <PhraseCard
+        entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }}
+        pageCount={highlighter.matches().filter((m) => m.id === match.id).length}
+        onOpenEssay={(o) => {
+          location.hash = essayAnchor(o.essay, o.paragraph, o.start);
+          hide();
+        }}
+        onClose={hide}
+      />,
+      container,
+    );
+    const card = container.firstElementChild as HTMLElement;
+    const place = placeCard(rect, card.getBoundingClientRect(), { width: document.documentElement.clientWidth, height: innerHeight });
+    card.style.left = `${place.left}px`;
+    card.style.top = `${place.top}px`;
+  };
+
+  let frame = 0;
+  document.addEventListener('mousemove', (event) => {
+    if (event.composedPath().includes(host)) return;
+    const { clientX: x, clientY: y } = event;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      const caret = caretFromPoint(document, x, y);
+      const match = caret && highlighter.matchAt(caret.node, caret.offset);
+      const rect = match && rectsOf(document, match.range).find((r) => pointInRects([r], x, y));
+      if (match && rect) {
+        if (shown !== match) show(match, rect);
+      } else if (shown) hide();
+    });
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') hide();
+  });
+
+  // A deep link to an occurrence flashes the phrase itself once it is highlighted.
+  const flashTarget = async () => {
+    const target = parseEssayAnchor(location.hash);
+    if (!target || target.offset === undefined) return;
+    await ready;
+    const paragraph = document.getElementById(essayAnchor(target.essay, target.paragraph));
+    if (!paragraph) return;
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest('[data-tifa-ui]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    let at = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (target.offset < at + node.length) {
+        const match = highlighter.matchAt(node, target.offset - at);
+        if (match) {
+          const flash = new Highlight(match.range);
+          flash.priority = 10;
+          CSS.highlights.set('tifa-flash', flash);
+          setTimeout(() => CSS.highlights.get('tifa-flash') === flash && CSS.highlights.delete('tifa-flash'), 2000);
+        }
+        return;
+      }
+      at += node.length;
+    }
+  };
+  void flashTarget();
+  addEventListener('hashchange', () => void flashTarget());
 }

@@ -1,17 +1,32 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import glossary from '@/generated/glossary.json';
-import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
-import { isPageSummary, type PageSummary } from '@/utils/messages';
-import { readHighlightSettings, setGloballyEnabled, setSiteEnabled, watchHighlightSettings, type HighlightSettings } from '@/utils/settings';
-import { readConversionSettings, rememberSiteChoice, setDefaultChoice, type ConversionSettings } from '@/utils/settings';
-import { isConvertReply } from '@/utils/messages';
+import phrases from '@/generated/phrases.json';
+import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
+import { essayAnchor, isConvertReply, isPageSummary, type PageSummary } from '@/utils/messages';
+import {
+  readConversionSettings,
+  readHighlightSettings,
+  rememberSiteChoice,
+  setDefaultChoice,
+  setGloballyEnabled,
+  setSiteEnabled,
+  watchHighlightSettings,
+  type ConversionSettings,
+  type HighlightSettings,
+} from '@/utils/settings';
 import type { ScriptChoice, Target } from '@/utils/convert';
+import { createLookupIndex } from '@/utils/lookup';
+import { createPhraseMatcher } from '@/utils/phrase-matcher';
+import type { Occurrence } from '@/utils/corpus-index';
 import { ScriptControls } from '@/components/ScriptControls';
 import { PasteConverter } from '@/components/PasteConverter';
+import { OnThisPage } from '@/components/OnThisPage';
+import { LookupPanel } from '@/components/LookupPanel';
+import { useT } from '@/components/Language';
 
-const entries = new Map<string, CompiledEntry>(
-  (glossary as CompiledGlossary).entries.map((entry) => [entry.id, entry]),
-);
+const compiled = glossary as CompiledGlossary;
+const entries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));
+const essayLink = (o: Occurrence) => browser.runtime.getURL(`/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`);
 
 type State = { kind: 'loading' } | { kind: 'unreadable' } | { kind: 'ready'; summary: PageSummary };
 
@@ -24,66 +39,67 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 export function App() {
+  const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const lookup = useMemo(() => createLookupIndex(compiled.entries, createPhraseMatcher(phrases as CompiledPhrases).key), []);
 
+  const refresh = async () => {
+    const tabId = await targetTabId();
+    if (tabId === undefined) return setState({ kind: 'unreadable' });
+    try {
+      const reply = await browser.tabs.sendMessage(tabId, { type: 'page-summary' });
+      setState(isPageSummary(reply) ? { kind: 'ready', summary: reply } : { kind: 'unreadable' });
+    } catch {
+      // No content script answers on browser pages, the web store or PDFs.
+      setState({ kind: 'unreadable' });
+    }
+  };
   useEffect(() => {
-    (async () => {
-      const tabId = await targetTabId();
-      if (tabId === undefined) return setState({ kind: 'unreadable' });
-      try {
-        const reply = await browser.tabs.sendMessage(tabId, { type: 'page-summary' });
-        setState(isPageSummary(reply) ? { kind: 'ready', summary: reply } : { kind: 'unreadable' });
-      } catch {
-        // No content script answers on browser pages, the web store or PDFs.
-        setState({ kind: 'unreadable' });
-      }
-    })();
+    void refresh();
+    // Switching highlights on or off changes what the page reports.
+    return watchHighlightSettings(() => void setTimeout(refresh, 400));
   }, []);
 
   const hostname = state.kind === 'ready' ? hostnameOf(state.summary.url) : undefined;
+  const show = async (id: string) => {
+    const tabId = await targetTabId();
+    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'scroll-to', id }).catch(() => {});
+  };
   return (
     <main>
-      <h1>Tifa Lens</h1>
+      <header class="top">
+        <h1>{t('popupTitle')}</h1>
+        <nav>
+          <a href={browser.runtime.getURL('/glossary.html')} target="_blank">
+            {t('glossaryLink')}
+          </a>{' '}
+          ·{' '}
+          <a href={browser.runtime.getURL('/essays.html')} target="_blank">
+            {t('essaysLink')}
+          </a>{' '}
+          ·{' '}
+          <a href={browser.runtime.getURL('/options.html')} target="_blank">
+            {t('optionsLink')}
+          </a>
+        </nav>
+      </header>
       <HighlightSwitches hostname={hostname} />
       <PageScript hostname={hostname} readable={state.kind === 'ready'} />
-      {state.kind === 'loading' && <p>Reading this page…</p>}
-      {state.kind === 'unreadable' && <p>Tifa Lens cannot read this page.</p>}
-      {state.kind === 'ready' && <PageList summary={state.summary} />}
+      {state.kind === 'loading' && <p>{t('readingPage')}</p>}
+      {state.kind === 'unreadable' && <p>{t('cannotRead')}</p>}
+      {state.kind === 'ready' &&
+        (!state.summary.hasChinese ? (
+          <p>{t('noChinese')}</p>
+        ) : !state.summary.enabled ? (
+          <p>{t('highlightsOff')}</p>
+        ) : state.summary.phrases.length === 0 ? (
+          <p>{t('noPhrases')}</p>
+        ) : (
+          <OnThisPage phrases={state.summary.phrases} total={state.summary.total} entries={entries} onShow={(id) => void show(id)} essayLink={essayLink} />
+        ))}
+      <LookupPanel lookup={lookup} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} essayLink={essayLink} />
       <PasteConverter convert={convertText} />
     </main>
-  );
-}
-
-function PageList({ summary }: { summary: PageSummary }) {
-  if (!summary.hasChinese) return <p>This page has no Chinese text.</p>;
-  if (summary.phrases.length === 0) return <p>No glossary phrases on this page.</p>;
-  return (
-    <section aria-labelledby="on-page">
-      <h2 id="on-page" aria-live="polite">
-        On this page: {summary.phrases.length} phrases, {summary.total} occurrences
-      </h2>
-      <ul class="phrases">
-        {summary.phrases.map(({ id, count }) => {
-          const entry = entries.get(id);
-          if (!entry) return null;
-          return (
-            <li key={id}>
-              <details>
-                <summary>
-                  <span lang="zh-Hans">{entry.simplified}</span> <span lang="zh-Hant">{entry.traditional}</span>{' '}
-                  <span class="count">×{count}</span>
-                </summary>
-                <p class="gloss">
-                  {entry.pinyin} — {entry.gloss}
-                </p>
-                <p lang="zh-Hans">{entry.meaningZh}</p>
-                <p lang="en">{entry.meaningEn}</p>
-              </details>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
   );
 }
 
@@ -97,6 +113,7 @@ function hostnameOf(url: string): string | undefined {
 
 /** The highlight switches: for this site and everywhere. Both take effect in the page at once. */
 function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
+  const t = useT();
   const [settings, setSettings] = useState<HighlightSettings | undefined>();
   useEffect(() => {
     void readHighlightSettings().then(setSettings);
@@ -105,7 +122,7 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
   if (!settings) return null;
   return (
     <fieldset class="switches">
-      <legend>Highlights</legend>
+      <legend>{t('highlights')}</legend>
       {hostname && (
         <label>
           <input
@@ -113,16 +130,12 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
             checked={!settings.disabledSites.includes(hostname)}
             onChange={(e) => void setSiteEnabled(hostname, (e.target as HTMLInputElement).checked)}
           />{' '}
-          On this site ({hostname})
+          {t('onThisSite', hostname)}
         </label>
       )}
       <label>
-        <input
-          type="checkbox"
-          checked={settings.enabled}
-          onChange={(e) => void setGloballyEnabled((e.target as HTMLInputElement).checked)}
-        />{' '}
-        Everywhere
+        <input type="checkbox" checked={settings.enabled} onChange={(e) => void setGloballyEnabled((e.target as HTMLInputElement).checked)} />{' '}
+        {t('everywhere')}
       </label>
     </fieldset>
   );

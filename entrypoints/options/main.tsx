@@ -1,0 +1,54 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { OptionsForm } from '@/components/OptionsForm';
+import { StoredLanguage } from '@/components/Language';
+import {
+  readConversionSettings,
+  readHighlightSettings,
+  readUiLanguage,
+  saveHighlightSettings,
+  setDefaultChoice,
+  uiLanguage,
+  type HighlightSettings,
+} from '@/utils/settings';
+import type { ScriptChoice } from '@/utils/convert';
+import type { LanguageSetting } from '@/utils/i18n';
+import './style.css';
+
+function Options() {
+  const [highlights, setHighlights] = useState<HighlightSettings>();
+  const [choice, setChoice] = useState<ScriptChoice>();
+  const [language, setLanguage] = useState<LanguageSetting>();
+  useEffect(() => {
+    void readHighlightSettings().then(setHighlights);
+    void readConversionSettings().then((c) => setChoice(c.defaultChoice));
+    void readUiLanguage().then(setLanguage);
+  }, []);
+  if (!highlights || !choice || !language) return null;
+  return (
+    <OptionsForm
+      highlights={highlights}
+      onHighlights={(next) => {
+        setHighlights(next);
+        void saveHighlightSettings(next);
+      }}
+      defaultChoice={choice}
+      onDefaultChoice={(next) => {
+        setChoice(next);
+        void setDefaultChoice(next);
+      }}
+      language={language}
+      onLanguage={(next) => {
+        setLanguage(next);
+        void uiLanguage.setValue(next);
+      }}
+    />
+  );
+}
+
+render(
+  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+    <Options />
+  </StoredLanguage>,
+  document.getElementById('app')!,
+);
