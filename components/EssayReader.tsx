@@ -35,7 +35,8 @@ function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
       data-raw={`${piece.raw || '∅'} — ${piece.note}`}
       aria-label={`${piece.text || '(removed)'} — ${label}`}
     >
-      {piece.text || '∅'}
+      {/* A removal shows as a mark drawn by CSS, not as text: offsets stay those of the reading. */}
+      {piece.text}
     </span>
   );
 }

@@ -95,8 +95,15 @@ if (supportsCustomHighlights()) {
     const target = parseEssayAnchor(location.hash);
     if (!target || target.offset === undefined) return;
     await ready;
-    const paragraph = document.getElementById(essayAnchor(target.essay, target.paragraph));
+    // The reader renders once the interface language is known, and is highlighted as it arrives:
+    // wait for the paragraph, then for the highlighter to be done with it.
+    let paragraph: HTMLElement | null = null;
+    for (let tries = 0; tries < 50 && !(paragraph = document.getElementById(essayAnchor(target.essay, target.paragraph))); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     if (!paragraph) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await highlighter.idle();
     const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
       acceptNode: (n) => (n.parentElement?.closest('[data-tifa-ui]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });

@@ -1,0 +1,159 @@
+/**
+ * The extension's own pages in real Chromium: the popup against a live tab, lookup, the glossary
+ * browser, essay-reader deep links, options that persist, and switching the interface language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+
+let browser: ExtensionBrowser;
+const extensionPage = async (path: string) => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  return page;
+};
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  const filler = '<div style="height: 1600px"></div>';
+  await browser.serve(
+    '/news.html',
+    `<!doctype html><html lang="zh"><body><p>要解决好“最后一公里”问题。</p>${filler}<p>严格落实八项规定。</p>${filler}<p>再次强调八项规定，坚持民主集中制。</p></body></html>`,
+  );
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function popupFor(page: Page): Promise<Page> {
+  const tabId = await browser.tabIdOf(page);
+  return extensionPage(`popup.html?tabId=${tabId}`);
+}
+
+describe('the popup against a live tab', () => {
+  it('lists the page’s phrases by category with counts, and scrolls to the next occurrence on click', async () => {
+    const page = await browser.open('/news.html');
+    await waitForHighlights(page, 4);
+    const popup = await popupFor(page);
+    await expect.poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent()).toBe('On this page: 3 phrases, 4 occurrences');
+    const formula = popup.getByRole('region', { name: 'Numbered formulas' });
+    expect(await formula.locator('li[data-entry="baxiang-guiding"] .count').textContent()).toBe('×2');
+    await formula.locator('li[data-entry="baxiang-guiding"] button.show').click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    const first = await page.evaluate(() => scrollY);
+    expect(await page.evaluate(() => CSS.highlights.has('tifa-flash'))).toBe(true);
+    await formula.locator('li[data-entry="baxiang-guiding"] button.show').click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(first + 1000);
+    // Expanding shows the meaning and the essay occurrences, linking into the reader.
+    await formula.locator('li[data-entry="baxiang-guiding"] summary').click();
+    const link = formula.locator('li[data-entry="baxiang-guiding"] .occurrences a').first();
+    expect(await link.getAttribute('href')).toMatch(/essays\.html#e3-p\d+-o\d+$/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('looks up entries by any script, pinyin and English', async () => {
+    const page = await browser.open('/news.html');
+    const popup = await popupFor(page);
+    const box = popup.getByRole('searchbox', { name: 'Look up' });
+    for (const query of ['最后一公里', '最後一公裡', 'zuìhòu yī gōnglǐ', 'zuihou', 'last kilometre']) {
+      await box.fill(query);
+      await expect.poll(() => popup.locator('.results li').first().textContent()).toContain('最后一公里');
+    }
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the glossary browser', () => {
+  it('filters by category, searches, opens deep links and sorts the concordance', async () => {
+    const page = await extensionPage('glossary.html#zuihou-yigongli');
+    const entry = page.locator('details#zuihou-yigongli');
+    await expect.poll(() => entry.getAttribute('open')).toBe('');
+    expect(await entry.locator('tbody tr').count()).toBeGreaterThanOrEqual(8);
+    const firstRow = () => entry.locator('tbody tr').first().textContent();
+    const byEssay = await firstRow();
+    await entry.getByLabel('Sort by').selectOption('right');
+    await expect.poll(firstRow).not.toBe(byEssay);
+    const total = Number((await page.locator('.count').textContent())!.match(/\d+/)![0]);
+    await page.getByLabel('Category').selectOption('idiom');
+    const idioms = Number((await page.locator('.count').textContent())!.match(/\d+/)![0]);
+    expect(idioms).toBeGreaterThan(5);
+    expect(idioms).toBeLessThan(total);
+    await page.getByLabel('Category').selectOption('all');
+    await page.getByRole('searchbox').fill('八項規定');
+    await expect.poll(() => page.locator('details.entry').first().getAttribute('id')).toBe('baxiang-guiding');
+    await page.close();
+  });
+
+  it('opens a lookup from the context menu’s URL (?q=)', async () => {
+    const page = await extensionPage(`glossary.html?q=${encodeURIComponent('民主集中制')}`);
+    await expect.poll(() => page.locator('details.entry').first().getAttribute('id')).toBe('minzhu-jizhongzhi');
+    await page.close();
+  });
+});
+
+describe('the essay reader', () => {
+  it('scrolls to and flashes a deep-linked occurrence, and marks repairs with their raw text', async () => {
+    const page = await extensionPage('essays.html#e2-p9-o17');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.has('tifa-flash'))).toBe(true);
+    const flashed = await page.evaluate(() => {
+      const [r] = [...CSS.highlights.get('tifa-flash')!];
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    });
+    expect(flashed).toBe('末位淘汰');
+    const repair = page.locator('.repair-typo', { hasText: '末位淘汰' });
+    expect(await repair.getAttribute('data-raw')).toContain('未位淘汰');
+    await page.getByLabel('Show the raw text').check();
+    await expect.poll(() => page.locator('#e2-p9').textContent()).toContain('未位淘汰');
+    await page.close();
+  });
+
+  it('explains a phrase on hover with the same card', async () => {
+    const page = await extensionPage('essays.html');
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('tifa-')));
+    const box = await page.evaluate(() => {
+      for (const [name, h] of CSS.highlights) {
+        if (name !== 'tifa-saying') continue;
+        for (const r of h) {
+          const live = document.createRange();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          const b = live.getBoundingClientRect();
+          if (b.top > 0 && b.bottom < innerHeight) return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
+        }
+      }
+      return null;
+    });
+    await page.mouse.move(box!.x, box!.y);
+    await expect.poll(() => page.locator('[role="dialog"]').count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe('options', () => {
+  it('persist across a reload, and the interface language switches everywhere', async () => {
+    const options = await extensionPage('options.html');
+    await options.getByRole('radio', { name: 'Underline' }).check();
+    await options.getByRole('checkbox', { name: /Idioms used as criticism/ }).uncheck();
+    await options.getByLabel('Interface language').selectOption('zh_TW');
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('提法透鏡設定');
+    await options.reload();
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('提法透鏡設定');
+    expect(await options.getByRole('radio', { name: '底線' }).isChecked()).toBe(true);
+    expect(await options.getByRole('checkbox', { name: /Idioms used as criticism/ }).isChecked()).toBe(false);
+    const page = await browser.open('/news.html');
+    const popup = await popupFor(page);
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('提法透鏡');
+    // Back to defaults for any later test.
+    await options.getByLabel('介面語言').selectOption('auto');
+    await options.getByRole('radio', { name: 'Background' }).check();
+    await options.getByRole('checkbox', { name: /Idioms used as criticism/ }).check();
+    await popup.close();
+    await page.close();
+    await options.close();
+  });
+});
