@@ -9,21 +9,12 @@ import type { Corpus, Paragraph, Piece } from '@/utils/corpus-model';
 import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
 import { useT } from './Language';
 
-const KIND_LABELS: Record<string, string> = {
-  garbled: 'Restored garbled text',
-  typo: 'Corrected typo',
-  punctuation: 'Punctuation',
-  numbering: 'Numbering',
-  'removed-title': 'Removed title',
-  'line-break': 'Line break',
-  truncated: 'Truncated',
-  note: 'Note',
-};
-
 function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
+  const t = useT();
   if (typeof piece === 'string') return <>{piece}</>;
   if (raw) return <>{piece.raw}</>;
-  const label = `${KIND_LABELS[piece.kind] ?? piece.kind}${piece.uncertain ? ' (uncertain)' : ''}: raw text “${piece.raw}”. ${piece.note}`;
+  const kind = piece.kind === 'garbled' ? t('repairGarbled') : piece.kind === 'typo' ? t('repairTypo') : t('repairOther');
+  const label = `${kind}${piece.uncertain ? ` (${t('uncertain')})` : ''}: ${t('rawText')} “${piece.raw}”. ${piece.note}`;
   // Punctuation fixes are many and trivial: marked, but not announced one by one.
   if (piece.kind === 'punctuation') return <span class="repair-punctuation" title={label}>{piece.text}</span>;
   // The raw text shows on hover (title) and on focus (data-raw, drawn by CSS), for keyboard users.
@@ -33,7 +24,7 @@ function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
       tabIndex={0}
       title={label}
       data-raw={`${piece.raw || '∅'} — ${piece.note}`}
-      aria-label={`${piece.text || '(removed)'} — ${label}`}
+      aria-label={`${piece.text || '∅'} — ${label}`}
     >
       {/* A removal shows as a mark drawn by CSS, not as text: offsets stay those of the reading. */}
       {piece.text}

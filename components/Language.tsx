@@ -8,10 +8,19 @@ import { LANG_TAGS, resolveLanguage, translator, type Language, type LanguageSet
 
 const LanguageContext = createContext<{ language: Language; t: Translate }>({ language: 'en', t: translator('en') });
 
-export function LanguageProvider({ language, children }: { language: Language; children: ComponentChildren }) {
+export function LanguageProvider({
+  language,
+  children,
+  setDocumentLang = true,
+}: {
+  language: Language;
+  children: ComponentChildren;
+  /** Extension pages take the interface language as their own; a card inside a web page does not. */
+  setDocumentLang?: boolean;
+}) {
   useEffect(() => {
-    document.documentElement.lang = LANG_TAGS[language];
-  }, [language]);
+    if (setDocumentLang) document.documentElement.lang = LANG_TAGS[language];
+  }, [language, setDocumentLang]);
   return <LanguageContext.Provider value={{ language, t: translator(language) }}>{children}</LanguageContext.Provider>;
 }
 

@@ -1,8 +1,10 @@
 /** The paste box: paste text, pick a script, copy the converted text. */
 import { useState } from 'preact/hooks';
 import { TARGET_LABELS, TARGETS, type Target } from '@/utils/convert';
+import { useT } from './Language';
 
 export function PasteConverter({ convert }: { convert: (target: Target, text: string) => Promise<string> }) {
+  const t = useT();
   const [input, setInput] = useState('');
   const [output, setOutput] = useState('');
   const [target, setTarget] = useState<Target>('tw');
@@ -14,10 +16,10 @@ export function PasteConverter({ convert }: { convert: (target: Target, text: st
 
   return (
     <section class="paste" aria-labelledby="paste-title">
-      <h2 id="paste-title">Convert text</h2>
+      <h2 id="paste-title">{t('convertText')}</h2>
       <textarea
-        aria-label="Text to convert"
-        placeholder="Paste Chinese text here"
+        aria-label={t('textToConvert')}
+        placeholder={t('pastePlaceholder')}
         value={input}
         onInput={(e) => {
           const text = (e.target as HTMLTextAreaElement).value;
@@ -26,9 +28,8 @@ export function PasteConverter({ convert }: { convert: (target: Target, text: st
         }}
       />
       <label>
-        To{' '}
         <select
-          aria-label="Convert to"
+          aria-label={t('convertTo')}
           value={target}
           onChange={(e) => {
             const to = (e.target as HTMLSelectElement).value as Target;
@@ -43,16 +44,16 @@ export function PasteConverter({ convert }: { convert: (target: Target, text: st
           ))}
         </select>
       </label>
-      <textarea aria-label="Converted text" readOnly value={output} />
+      <textarea aria-label={t('convertedText')} readOnly value={output} />
       <button
         type="button"
         disabled={!output}
         onClick={async () => {
           await navigator.clipboard.writeText(output);
-          setStatus('Copied');
+          setStatus(t('copied'));
         }}
       >
-        Copy
+        {t('copy')}
       </button>
       <span role="status" aria-live="polite">
         {status}

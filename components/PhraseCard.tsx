@@ -6,6 +6,7 @@
 import { CATEGORY_LABELS } from '@/utils/glossary-schema';
 import type { CardEntry } from '@/utils/messages';
 import type { Occurrence } from '@/utils/corpus-index';
+import { useT } from './Language';
 
 export interface PhraseCardProps {
   entry: CardEntry;
@@ -16,6 +17,7 @@ export interface PhraseCardProps {
 }
 
 export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCardProps) {
+  const t = useT();
   const category = CATEGORY_LABELS[entry.category];
   const origin = entry.origin.en.trim().toLowerCase() === 'unknown' ? undefined : entry.origin;
   return (
@@ -37,7 +39,7 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCar
             </span>
           )}
         </div>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -53,20 +55,18 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCar
       </p>
       {origin && (
         <p class="origin">
-          <strong>Origin:</strong> {origin.en}
+          <strong>{t('origin')}:</strong> {origin.en}
         </p>
       )}
       <p class="count" aria-live="polite">
-        On this page: {pageCount}× · In the essays: {entry.occurrenceCount}×
+        {t('onPageCount', pageCount)} · {t('inEssaysCount', entry.occurrenceCount)}
       </p>
       {entry.occurrences.length > 0 ? (
-        <ul class="occurrences" aria-label="In the source essays">
+        <ul class="occurrences" aria-label={t('essaysTitle')}>
           {entry.occurrences.map((o) => (
             <li key={`${o.essay}-${o.paragraph}-${o.start}`}>
               <button type="button" class="occurrence" onClick={() => onOpenEssay(o)}>
-                <span class="where">
-                  Essay {o.essay} ¶{o.paragraph}
-                </span>{' '}
+                <span class="where">{t('essayParagraph', o.essay, o.paragraph)}</span>{' '}
                 <span lang="zh-Hant">
                   …{o.before}
                   <mark>{o.text}</mark>
@@ -77,7 +77,7 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCar
           ))}
         </ul>
       ) : (
-        <p class="outside">Not used in the source essays (a related term).</p>
+        <p class="outside">{t('notInEssays')}</p>
       )}
     </div>
   );

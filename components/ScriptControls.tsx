@@ -4,6 +4,7 @@
  * languages (“简体 Simplified”), which is what people — and tests — look for.
  */
 import { TARGET_LABELS, type ScriptChoice } from '@/utils/convert';
+import { useT } from './Language';
 
 export const SCRIPT_CHOICES: ScriptChoice[] = ['cn', 'tw', 'twp', 'hk', 'original'];
 
@@ -19,9 +20,10 @@ export interface ScriptControlsProps {
 }
 
 export function ScriptControls(props: ScriptControlsProps) {
+  const t = useT();
   return (
-    <section class="script-controls" aria-label="Script conversion">
-      <div class="buttons" role="group" aria-label="Show this page in">
+    <section class="script-controls" aria-label={t('scriptConversion')}>
+      <div class="buttons" role="group" aria-label={t('showPageIn')}>
         {SCRIPT_CHOICES.map((choice) => (
           <button
             key={choice}
@@ -38,15 +40,15 @@ export function ScriptControls(props: ScriptControlsProps) {
       {props.hostname && props.onRemember && props.current !== undefined && (
         <label>
           <input type="checkbox" checked={props.remembered} onChange={(e) => props.onRemember!((e.target as HTMLInputElement).checked)} />{' '}
-          Always show {props.hostname} this way
+          {t('alwaysShow', props.hostname)}
         </label>
       )}
       <label>
-        Default for all sites{' '}
+        {t('defaultAllSites')}{' '}
         <select value={props.defaultChoice} onChange={(e) => props.onDefault((e.target as HTMLSelectElement).value as ScriptChoice)}>
           {SCRIPT_CHOICES.map((choice) => (
             <option key={choice} value={choice}>
-              {choice === 'original' ? 'No conversion (原文)' : `${TARGET_LABELS[choice].zh} ${TARGET_LABELS[choice].en}`}
+              {choice === 'original' ? t('noConversion') : `${TARGET_LABELS[choice].zh} ${TARGET_LABELS[choice].en}`}
             </option>
           ))}
         </select>

@@ -6,6 +6,8 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PhraseCard, PHRASE_CARD_CSS } from '@/components/PhraseCard';
+import { LanguageProvider } from '@/components/Language';
+import type { Language } from '@/utils/i18n';
 import { placeCard } from '@/utils/hit-test';
 import type { CardEntry } from '@/utils/messages';
 import type { Occurrence } from '@/utils/corpus-index';
@@ -28,6 +30,7 @@ export class CardView {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly actions: { openEssay: (o: Occurrence) => void; closed: () => void },
+    private readonly language: () => Language,
   ) {}
 
   get host(): HTMLElement | undefined {
@@ -58,12 +61,10 @@ export class CardView {
     const container = ui.mounted!;
     this.shownId = request.entry.id;
     render(
-      <PhraseCard
-        entry={request.entry}
-        pageCount={request.pageCount}
-        onOpenEssay={this.actions.openEssay}
-        onClose={() => this.hide()}
-      />,
+      // The card speaks the interface language; the page's own <html lang> is left alone.
+      <LanguageProvider language={this.language()} setDocumentLang={false}>
+        <PhraseCard entry={request.entry} pageCount={request.pageCount} onOpenEssay={this.actions.openEssay} onClose={() => this.hide()} />
+      </LanguageProvider>,
       container,
     );
     const card = container.firstElementChild as HTMLElement;
