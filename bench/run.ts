@@ -228,6 +228,8 @@ async function conversionBench() {
         withExt.inWorker(({ id, c }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'set-script', choice: c }), { id: tabId, c: choice });
       await send('tw');
       await page.waitForFunction(() => performance.getEntriesByName('tifa-convert').length > 0, null, { timeout: 60_000 });
+      // A reader reads before restoring: let the highlighter finish re-reading the converted page.
+      await page.waitForTimeout(1500);
       await send('original');
       await page.waitForFunction(() => performance.getEntriesByName('tifa-restore').length > 0, null, { timeout: 60_000 });
       await page.waitForTimeout(300);

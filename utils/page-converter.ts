@@ -100,16 +100,28 @@ export class PageConverter {
    * in order, in slices.
    */
   private async convertScope(scope: Node, target: Target, generation: number): Promise<void> {
-    const jobs: { nodes: Text[][]; sources: string[][]; converted: Promise<string[][]> }[] = [];
+    type Job = { nodes: Text[][]; sources: string[][]; converted: Promise<string[][]>; result?: string[][] };
+    const jobs: Job[] = [];
+    let written = 0;
     let nodes: Text[][] = [];
     let sources: string[][] = [];
     let chars = 0;
     const send = () => {
       if (nodes.length === 0) return;
-      jobs.push({ nodes, sources, converted: this.convert(target, sources) });
+      const job: Job = { nodes, sources, converted: this.convert(target, sources) };
+      void job.converted.then((result) => (job.result = result), () => {});
+      jobs.push(job);
       nodes = [];
       sources = [];
       chars = 0;
+    };
+    // Answers that are back are written while the rest of the page is still being read.
+    const writeReady = async () => {
+      while (written < jobs.length && jobs[written].result) {
+        const job = jobs[written++];
+        await this.writeBlocks(job.nodes, job.sources, job.result!, generation);
+        if (generation !== this.generation) return;
+      }
     };
     let sliceStart = performance.now();
     for (const block of iterateBlocks(scope, this.collect)) {
@@ -126,14 +138,18 @@ export class PageConverter {
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         if (generation !== this.generation) return;
+        await writeReady();
+        if (generation !== this.generation) return;
         sliceStart = performance.now();
       }
     }
     send();
-    for (const job of jobs) {
+    while (written < jobs.length) {
+      const job = jobs[written++];
       const converted = await job.converted;
       if (generation !== this.generation) return;
       await this.writeBlocks(job.nodes, job.sources, converted, generation);
+      if (generation !== this.generation) return;
     }
     this.dropOwnRecords();
   }
