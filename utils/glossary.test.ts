@@ -45,6 +45,15 @@ describe('the glossary', () => {
     expect(found('防止政策走在路上')).toEqual(['政策走在路上']);
   });
 
+  it('does not take everyday words for jargon (安全会议, 编制规划) but finds the jargon forms', () => {
+    const matcher = createPhraseMatcher(data.phrases);
+    const ids = (text: string) => matcher.findMatches(text).map((m) => data.phrases.ids[m.entry]);
+    expect(ids('国家安全会议今天召开')).toEqual([]);
+    expect(ids('十八届三中全会通过了决定')).toEqual(['quanhui']);
+    expect(ids('市里正在编制五年规划')).toEqual([]);
+    expect(ids('这个岗位没有行政编制')).toEqual(['bianzhi']);
+  });
+
   it('lists the essays’ own forms: 最后一公里 occurs in the essays many times', () => {
     const lastMile = data.glossary.entries.find((e) => e.simplified === '最后一公里')!;
     expect(lastMile.occurrences.length).toBeGreaterThanOrEqual(8);
