@@ -101,3 +101,44 @@ describe('the tifa bin (as npx tifa runs it)', () => {
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^tifa: .*no such file$/)]);
   });
 });
+
+describe('tifa annotate --format', () => {
+  const text = '各地要打通“最后一公里”，防止上有政策、下有对策；再说一次最后一公里。';
+  it('exports Markdown with a footnote per phrase at its first occurrence', async () => {
+    const { code, out } = await run(['annotate', '--format', 'md', file('md.txt', text)]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Annotated text/);
+    expect(out.match(/最后一公里\[\^\d\]/g)).toHaveLength(1);
+    expect(out).toMatch(/\n\[\^1\]: \*\*/);
+    expect(out).toContain('上有政策、下有对策');
+  });
+
+  it('exports JSON with offsets, ids and context, and CSV with one row per match', async () => {
+    const json = JSON.parse((await run(['annotate', '--format=json', file('j.txt', text)])).out);
+    expect(json.matches.length).toBeGreaterThanOrEqual(3);
+    for (const m of json.matches) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(json.matches[0]).toHaveProperty('before');
+    const csv = (await run(['annotate', '--format', 'csv', file('c.txt', text)])).out.trim().split('\r\n');
+    expect(csv[0]).toBe('id,text,start,end,category,simplified,traditional,pinyin,before,after,meaning_en');
+    expect(csv).toHaveLength(json.matches.length + 1);
+  });
+
+  it('rejects an unknown format and --json with --format', async () => {
+    expect((await run(['annotate', '--format', 'xml', 'x'])).code).toBe(2);
+    expect((await run(['annotate', '--json', '--format', 'md', 'x'])).code).toBe(2);
+  });
+});
+
+describe('the article, not the page furniture', () => {
+  it('reports the article’s phrases and none of the navigation’s, sidebar’s, comments’ or footer’s', async () => {
+    const { FURNITURE_PAGE, ARTICLE_PHRASES, FURNITURE_PHRASES } = await import('../test-support/furniture-page');
+    const result = JSON.parse((await run(['annotate', '--json', file('furniture.html', FURNITURE_PAGE)])).out);
+    expect(result.source).toBe('article');
+    const found = new Set(result.phrases.map((p: any) => p.simplified));
+    for (const phrase of ARTICLE_PHRASES) expect(found).toContain(phrase);
+    for (const phrase of FURNITURE_PHRASES) expect(found).not.toContain(phrase);
+    const whole = JSON.parse((await run(['annotate', '--json', '--whole-page', file('furniture.html', FURNITURE_PAGE)])).out);
+    const all = new Set(whole.phrases.map((p: any) => p.simplified));
+    for (const phrase of FURNITURE_PHRASES) expect(all).toContain(phrase);
+  });
+});

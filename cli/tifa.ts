@@ -1,7 +1,7 @@
 /**
  * `tifa` — the command-line face of Tifa Lens.
  *
- *   tifa annotate [--json] [--whole-page] FILE|-
+ *   tifa annotate [--json | --format md|json|csv] [--whole-page] FILE|-
  *
  * Reads HTML or plain text and prints the phrases found, with counts, meanings and where each occurs
  * in the source essays. Bad input gets one line on stderr and a non-zero exit, never a stack trace.
@@ -15,6 +15,7 @@ import { findArticle } from '../utils/article';
 import { collectBlocks } from '../utils/page-text';
 import { createPhraseMatcher } from '../utils/phrase-matcher';
 import { CATEGORY_LABELS } from '../utils/glossary-schema';
+import { EXPORT_FORMATS, exportAs, type ExportFormat } from '../utils/export';
 import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '../utils/compiled-data';
 
 export interface Io {
@@ -23,7 +24,7 @@ export interface Io {
   err(text: string): void;
 }
 
-const USAGE = 'usage: tifa annotate [--json] [--whole-page] FILE|-';
+const USAGE = 'usage: tifa annotate [--json | --format md|json|csv] [--whole-page] FILE|-';
 
 /** An error meant for the user: printed as one line, exit code attached. */
 class UserError extends Error {
@@ -94,19 +95,23 @@ interface Extracted {
 /** HTML → the article's text (or the whole page's), block by block, blocks joined by newlines. */
 function extractHtml(html: string, wholePage: boolean): Extracted {
   const { document } = parseHTML(html);
-  let root: Node = document.body ?? document.documentElement;
-  let source: Extracted['source'] = 'page';
-  let title: string | undefined = document.title || undefined;
-  if (!wholePage) {
-    const article = findArticle(document as unknown as Document);
-    if (article) {
-      root = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body;
-      source = 'article';
-      title = article.title || title;
-    }
-  }
+  const root: Node = document.body ?? document.documentElement;
+  const source: Extracted['source'] = 'page';
+  const title: string | undefined = document.title || undefined;
   const blocks: Extracted['blocks'] = [];
   let text = '';
+  if (!wholePage) {
+    const parse = (h: string) => parseHTML(h).document as unknown as Document;
+    const article = findArticle(parse(html), parse);
+    if (article && article.blocks.length > 0) {
+      for (const block of article.blocks) {
+        if (text.length > 0) text += '\n';
+        blocks.push({ start: text.length, text: block.text });
+        text += block.text;
+      }
+      return { text, blocks, source: 'article', title: article.title || title };
+    }
+  }
   for (const block of collectBlocks(root)) {
     if (block.text.trim().length === 0) continue;
     if (text.length > 0) text += '\n';
@@ -143,11 +148,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command !== 'annotate') throw new UserError(command ? `unknown command "${command}"; ${USAGE}` : USAGE, 2);
-    const flags = new Set(rest.filter((a) => a.startsWith('--')));
-    const files = rest.filter((a) => !a.startsWith('--'));
+    // --format takes a value (--format md or --format=md).
+    let format: ExportFormat | undefined;
+    const args: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i];
+      if (arg === '--format' || arg.startsWith('--format=')) {
+        const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
+        if (!EXPORT_FORMATS.includes(value as ExportFormat)) throw new UserError(`--format takes md, json or csv; ${USAGE}`, 2);
+        format = value as ExportFormat;
+      } else args.push(arg);
+    }
+    const flags = new Set(args.filter((a) => a.startsWith('--')));
+    const files = args.filter((a) => !a.startsWith('--'));
     for (const flag of flags) {
       if (flag !== '--json' && flag !== '--whole-page') throw new UserError(`unknown option ${flag}; ${USAGE}`, 2);
     }
+    if (format && flags.has('--json')) throw new UserError(`--json and --format are one or the other; ${USAGE}`, 2);
     if (files.length !== 1) throw new UserError(USAGE, 2);
     const file = files[0];
 
@@ -160,7 +177,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const entries = new Map<string, CompiledEntry>(data.glossary.entries.map((e) => [e.id, e]));
     const result = annotate(extracted.text, extracted.blocks, matcher, entries);
 
-    if (flags.has('--json')) {
+    if (format) {
+      io.out(exportAs(format, { title: extracted.title ?? null, text: extracted.text }, result));
+    } else if (flags.has('--json')) {
       io.out(`${JSON.stringify({ source: extracted.source, title: extracted.title ?? null, text: extracted.text, ...result }, null, 2)}\n`);
     } else {
       printText(result, extracted, io);

@@ -2,6 +2,7 @@ import glossary from '@/generated/glossary.json';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
 import { essayAnchor, isConvertReply, receiveMessage, type CardEntry, type ReplyTo } from '@/utils/messages';
 import { TARGET_LABELS, TARGETS, type Target } from '@/utils/convert';
+import type { Article } from '@/utils/article';
 
 /** How many essay occurrences a card shows. */
 const CARD_OCCURRENCES = 3;
@@ -28,6 +29,9 @@ export default defineBackground(() => {
       }
       case 'convert-text':
         void convertText(message.target, message.blocks).then(sendResponse);
+        return true;
+      case 'find-article':
+        void findArticleFor(message.html).then((article) => sendResponse({ article }));
         return true;
       default:
         return;
@@ -91,6 +95,21 @@ async function convertText(target: Target, blocks: string[][]): Promise<ReplyTo<
   }
 }
 
+/** Readability runs where there is a DOM parser and never in the page: the offscreen document. */
+async function findArticleFor(html: string): Promise<Article | null> {
+  try {
+    if (import.meta.env.FIREFOX) {
+      const { findArticleInHtml } = await import('@/utils/article-service');
+      return findArticleInHtml(html);
+    }
+    await ensureOffscreen();
+    const reply = (await browser.runtime.sendMessage({ type: 'offscreen-article', html })) as { article?: Article | null } | undefined;
+    return reply?.article ?? null;
+  } catch {
+    return null;
+  }
+}
+
 let offscreenReady: Promise<void> | undefined;
 function ensureOffscreen(): Promise<void> {
   offscreenReady ??= (async () => {
@@ -99,8 +118,8 @@ function ensureOffscreen(): Promise<void> {
     if (existing?.length) return;
     await offscreen.createDocument({
       url: 'offscreen.html',
-      reasons: ['WORKERS'],
-      justification: 'Converts page text between Simplified and Traditional Chinese with opencc-js, off the page’s main thread.',
+      reasons: ['WORKERS', 'DOM_PARSER'],
+      justification: 'Converts page text between Simplified and Traditional Chinese with opencc-js, and finds the article in a copy of a page with Readability, off the page’s main thread.',
     });
   })().catch((error) => {
     offscreenReady = undefined;

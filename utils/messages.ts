@@ -5,6 +5,28 @@
  */
 import type { CompiledEntry } from './compiled-data';
 import { isTarget, type ScriptChoice, type Target } from './convert';
+import type { Article } from './article';
+import type { Category } from './glossary-schema';
+
+/** The page report: the article's metadata and what it contains. */
+export interface PageReport {
+  url: string;
+  hasChinese: boolean;
+  /** 'article' when Readability found one; otherwise the whole page was counted. */
+  source: 'article' | 'page';
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  length: number;
+  distinct: number;
+  occurrences: number;
+  /** Occurrences per 1,000 characters. */
+  density: number;
+  byCategory: Partial<Record<Category, number>>;
+  /** Phrases in order of first appearance. */
+  phrases: PhraseCount[];
+}
 
 export interface PhraseCount {
   id: string;
@@ -50,6 +72,12 @@ export interface Protocol {
   'convert-selection': { request: { type: 'convert-selection'; target: Target }; reply: { ok: boolean } };
   /** background (keyboard command) → content script: switch conversion on or off. */
   'toggle-script': { request: { type: 'toggle-script' }; reply: { ok: boolean } };
+  /** content script → background: find the article in a copy of the page (Readability). */
+  'find-article': { request: { type: 'find-article'; html: string }; reply: { article: Article | null } };
+  /** popup → content script (top frame): the page report. */
+  'page-report': { request: { type: 'page-report' }; reply: PageReport };
+  /** reader view → content script (top frame): the article, block by block. */
+  'get-article': { request: { type: 'get-article' }; reply: { article: Article | null; url: string } };
   /** content script → background: open the essay reader at an occurrence. */
   'open-essay': {
     request: { type: 'open-essay'; essay: number; paragraph: number; offset: number };
@@ -80,6 +108,12 @@ export function parseMessage(value: unknown): Message | undefined {
       return isTarget(m.choice) || m.choice === 'original' ? { type: 'set-script', choice: m.choice } : undefined;
     case 'get-script':
       return { type: 'get-script' };
+    case 'find-article':
+      return typeof m.html === 'string' ? { type: 'find-article', html: m.html } : undefined;
+    case 'page-report':
+      return { type: 'page-report' };
+    case 'get-article':
+      return { type: 'get-article' };
     case 'convert-selection':
       return isTarget(m.target) ? { type: 'convert-selection', target: m.target } : undefined;
     case 'toggle-script':
@@ -97,19 +131,17 @@ function isBlocks(value: unknown): value is string[][] {
   return Array.isArray(value) && value.every((b) => Array.isArray(b) && b.every((t) => typeof t === 'string'));
 }
 
-/** background → offscreen converter: a conversion job (only the offscreen page handles these). */
-export interface OffscreenRequest {
-  type: 'offscreen-convert';
-  target: Target;
-  blocks: string[][];
-}
+/** background → offscreen document: a conversion or an article to find (only it handles these). */
+export type OffscreenRequest =
+  | { type: 'offscreen-convert'; target: Target; blocks: string[][] }
+  | { type: 'offscreen-article'; html: string };
 
 export function parseOffscreenRequest(value: unknown): OffscreenRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  return m.type === 'offscreen-convert' && isTarget(m.target) && isBlocks(m.blocks)
-    ? { type: 'offscreen-convert', target: m.target, blocks: m.blocks }
-    : undefined;
+  if (m.type === 'offscreen-convert' && isTarget(m.target) && isBlocks(m.blocks)) return { type: 'offscreen-convert', target: m.target, blocks: m.blocks };
+  if (m.type === 'offscreen-article' && typeof m.html === 'string') return { type: 'offscreen-article', html: m.html };
+  return undefined;
 }
 
 export function isConvertReply(value: unknown): value is ReplyTo<'convert-text'> {

@@ -34,6 +34,8 @@ export interface PageHighlighterOptions {
   isOwnUi?: (element: Element) => boolean;
   /** Called after each batch of changes, with the current number of matches. */
   onChange?: (count: number) => void;
+  /** Limits highlighting to some blocks (the article): given a block's owner element. */
+  inScope?: (owner: Node) => boolean;
 }
 
 /** Slices of work stay well under the 50 ms long-task threshold. */
@@ -185,11 +187,12 @@ export class PageHighlighter {
     }
   }
 
-  private addBlock(block: ReturnType<typeof iterateBlocks> extends Generator<infer B> ? B : never): void {
+  private addBlock(block: TextBlock & { owner: Node }): void {
     // Shadow roots met while reading are observed for later changes.
     const root = block.nodes[0].getRootNode();
     if (root !== this.document && !this.observedRoots.has(root)) this.observe(root);
-    const { painter } = this.options;
+    const { painter, inScope } = this.options;
+    if (inScope && !inScope(block.owner)) return;
     const matcher = (this.matcher ??= this.options.matcher());
     for (const m of matcher.findMatches(block.text)) {
       const start = nodeAt(block, m.start, 'start');
@@ -213,9 +216,10 @@ export class PageHighlighter {
   }
 
   /** Whether matching `block` now would give exactly the matches it has. */
-  private sameMatches(block: TextBlock, current: Set<PageMatch>): boolean {
+  private sameMatches(block: TextBlock & { owner: Node }, current: Set<PageMatch>): boolean {
     const matcher = (this.matcher ??= this.options.matcher());
-    const fresh = matcher.findMatches(block.text);
+    const inScope = this.options.inScope?.(block.owner) ?? true;
+    const fresh = inScope ? matcher.findMatches(block.text) : [];
     if (fresh.length !== current.size) return false;
     const key = (entry: number, sn: Node, so: number, en: Node, eo: number) => `${entry}|${so}|${eo}|${block.nodes.indexOf(sn as Text)}|${block.nodes.indexOf(en as Text)}`;
     const have = new Set([...current].map((m) => key(m.entry, m.range.startContainer, m.range.startOffset, m.range.endContainer, m.range.endOffset)));

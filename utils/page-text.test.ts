@@ -35,6 +35,13 @@ describe('collectBlocks', () => {
     expect(collectBlocks(root).map((b) => b.text)).toEqual(['甲']);
   });
 
+  it('names the block element that holds each block', async () => {
+    const root = dom('<article><p id="a">甲<b>乙</b></p>尾<div id="d"><p id="b">丙</p></div></article>');
+    const { iterateBlocks } = await import('./page-text');
+    const owners = [...iterateBlocks(root)].map((b) => (b.owner as Element).id || (b.owner as Element).localName);
+    expect(owners).toEqual(['a', 'article', 'b']);
+  });
+
   it('maps block offsets back to text nodes', () => {
     const [block] = collectBlocks(dom('<p>打通<b>最后</b>一公里</p>'));
     expect(nodeAt(block, 2, 'start')).toMatchObject({ node: block.nodes[1], offset: 0, index: 1 });

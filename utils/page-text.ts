@@ -105,16 +105,17 @@ export function* iterateBlocks(root: Node, options: CollectOptions = {}): Genera
       }
       if (descend && owners[owners.length - 1] === node) {
         // An empty block element still separates what comes before it from what follows.
-        owners.pop();
         const block = take();
+        owners.pop();
         if (block) yield block;
       }
       // Climb until a next sibling, closing the blocks we leave.
       while (node && node !== scope && !node.nextSibling) {
         node = node.parentNode;
         if (node && node !== scope && owners[owners.length - 1] === node) {
-          owners.pop();
+          // The text read so far belongs to the block being left.
           const block = take();
+          owners.pop();
           if (block) yield block;
         }
       }

@@ -201,3 +201,48 @@ export function highlightCss(settings: HighlightSettings, prefix = 'tifa'): stri
       : `::highlight(${prefix}-${category}) { background-color: rgba(${r}, ${g}, ${b}, 0.28); text-decoration: underline 1px rgba(${r}, ${g}, ${b}, 0.9); }`;
   }).join('\n');
 }
+
+export type Scope = 'page' | 'article';
+
+export interface ScopeSettings {
+  /** Highlight the whole page (default) or only the main article. */
+  scope: Scope;
+  /** Per-site choice. */
+  sites: Record<string, Scope>;
+}
+
+export function sanitizeScopeSettings(value: unknown): ScopeSettings {
+  if (typeof value !== 'object' || value === null) return { scope: 'page', sites: {} };
+  const v = value as Record<string, unknown>;
+  const sites: Record<string, Scope> = {};
+  if (typeof v.sites === 'object' && v.sites !== null) {
+    for (const [host, scope] of Object.entries(v.sites)) if (scope === 'page' || scope === 'article') sites[host] = scope;
+  }
+  return { scope: v.scope === 'article' ? 'article' : 'page', sites };
+}
+
+export const scopeSettings = storage.defineItem<ScopeSettings>('local:scopeSettings', { fallback: { scope: 'page', sites: {} }, version: 1 });
+
+export async function readScopeSettings(): Promise<ScopeSettings> {
+  try {
+    return sanitizeScopeSettings(await scopeSettings.getValue());
+  } catch {
+    return { scope: 'page', sites: {} };
+  }
+}
+
+export function scopeFor(settings: ScopeSettings, hostname: string): Scope {
+  return settings.sites[hostname] ?? settings.scope;
+}
+
+export async function setSiteScope(hostname: string, scope: Scope | undefined): Promise<void> {
+  const current = await readScopeSettings();
+  const sites = { ...current.sites };
+  if (scope === undefined) delete sites[hostname];
+  else sites[hostname] = scope;
+  await scopeSettings.setValue({ ...current, sites });
+}
+
+export function watchScopeSettings(callback: (settings: ScopeSettings) => void): () => void {
+  return scopeSettings.watch((value) => callback(sanitizeScopeSettings(value)));
+}

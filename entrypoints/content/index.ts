@@ -12,7 +12,9 @@ import { choiceFor, DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, isEnabledFor, read
 import { PageConverter } from '@/utils/page-converter';
 import type { ScriptChoice, Target } from '@/utils/convert';
 import { createFoldTable } from '@/utils/fold';
-import { isConvertReply } from '@/utils/messages';
+import { isConvertReply, type PageReport } from '@/utils/messages';
+import type { Article } from '@/utils/article';
+import { readScopeSettings, scopeFor, watchScopeSettings } from '@/utils/settings';
 import { hasChinese } from '@/utils/fold';
 import { isInsideSkipped } from '@/utils/page-text';
 import { CardView, CARD_TAG } from './card';
@@ -59,10 +61,36 @@ export default defineContentScript({
       return createOverlayPainter(document, layer);
     }
 
+    // The article (Readability, run in the extension on a copy of this page), found on demand and
+    // kept; never on a page without Chinese.
+    let articlePromise: Promise<{ article: Article; elements: Set<Element> } | null> | undefined;
+    function findArticle() {
+      articlePromise ??= (async () => {
+        if (!document.body || !hasChinese(document.body.textContent ?? '')) return null;
+        const html = document.documentElement.outerHTML;
+        const reply = (await browser.runtime.sendMessage({ type: 'find-article', html }).catch(() => undefined)) as { article?: Article | null } | undefined;
+        const article = reply?.article;
+        if (!article) return null;
+        const all = document.body.getElementsByTagName('*');
+        const elements = new Set<Element>(article.elements.map((i) => all[i]).filter((e): e is Element => e !== undefined));
+        return elements.size > 0 ? { article, elements } : null;
+      })();
+      return articlePromise;
+    }
+    const inElements = (elements: Set<Element>) => (node: Node) => {
+      for (let n: Node | null = node; n && n !== document.body; n = n.parentNode) if (elements.has(n as Element)) return true;
+      return false;
+    };
+
+    let scopes = await readScopeSettings();
+    let scopeElements: Set<Element> | undefined;
+
     function start() {
       if (highlighter) return;
       const started = performance.now();
-      highlighter = new PageHighlighter(document, { matcher: getMatcher, painter: painter(), isOwnUi });
+      // Article scope: only the article's blocks are highlighted (the whole page when there is none).
+      const inScope = scopeElements ? inElements(scopeElements) : undefined;
+      highlighter = new PageHighlighter(document, { matcher: getMatcher, painter: painter(), isOwnUi, inScope });
       const mine = highlighter;
       // Testing and benchmark hook: a user-timing mark when the first pass is done.
       void mine.start().then(() => {
@@ -83,6 +111,17 @@ export default defineContentScript({
 
     let settings = await readHighlightSettings();
     const conversion = await readConversionSettings();
+    async function applyScope() {
+      const wanted = scopeFor(scopes, location.hostname);
+      const found = wanted === 'article' ? await findArticle() : null;
+      const next = found?.elements;
+      if (next === scopeElements) return;
+      scopeElements = next;
+      if (highlighter) {
+        stop();
+        if (isEnabledFor(settings, location.hostname)) start();
+      }
+    }
 
     // The user's colours, style and hidden categories: a constructed stylesheet, which a page's
     // Content-Security-Policy does not block (a <style> element could be). Pages keep the defaults
@@ -166,7 +205,13 @@ export default defineContentScript({
       });
       return true;
     }
+    if (scopeFor(scopes, location.hostname) === 'article') await applyScope();
     if (isEnabledFor(settings, location.hostname)) start();
+    const unwatchScope = watchScopeSettings((next) => {
+      scopes = next;
+      void applyScope();
+    });
+    ctx.onInvalidated(unwatchScope);
     // A site remembered in another script (or the default) is converted as it loads.
     const siteChoice = choiceFor(conversion, location.hostname);
     if (siteChoice !== 'original' && hasChinese(document.body?.textContent ?? '')) {
@@ -306,6 +351,39 @@ export default defineContentScript({
       return true;
     }
 
+    /** The page report: the article's metadata and the phrases in it (the whole page without one). */
+    async function report(): Promise<PageReport> {
+      await highlighter?.idle();
+      const found = await findArticle();
+      const all = highlighter?.matches() ?? [];
+      const list = found ? all.filter((m) => inElements(found.elements)(m.range.startContainer)) : all;
+      const counts = new Map<string, { count: number; first: number }>();
+      const byCategory: PageReport['byCategory'] = {};
+      for (const m of list) {
+        const seen = counts.get(m.id);
+        if (seen) seen.count++;
+        else counts.set(m.id, { count: 1, first: counts.size });
+        const category = getMatcher().categories[m.entry];
+        byCategory[category] = (byCategory[category] ?? 0) + 1;
+      }
+      const length = found ? found.article.length : (document.body?.innerText ?? '').replace(/\s+/g, '').length;
+      return {
+        url: location.href,
+        hasChinese: hasChinese(document.body?.textContent ?? ''),
+        source: found ? 'article' : 'page',
+        title: found?.article.title || document.title,
+        byline: found?.article.byline ?? null,
+        siteName: found?.article.siteName ?? null,
+        publishedTime: found?.article.publishedTime ?? null,
+        length,
+        distinct: counts.size,
+        occurrences: list.length,
+        density: length > 0 ? Math.round((list.length / length) * 10000) / 10 : 0,
+        byCategory,
+        phrases: [...counts].map(([id, c]) => ({ id, ...c })),
+      };
+    }
+
     function summary(): PageSummary {
       const counts = new Map<string, { count: number; first: number }>();
       const list = highlighter?.matches() ?? [];
@@ -356,6 +434,14 @@ export default defineContentScript({
           if (shown) sendResponse({ ok: true });
           return;
         }
+        case 'page-report':
+          if (window !== window.top) return;
+          void report().then(sendResponse);
+          return true;
+        case 'get-article':
+          if (window !== window.top) return;
+          void findArticle().then((found) => sendResponse({ article: found?.article ?? null, url: location.href }));
+          return true;
         case 'get-script':
           if (window !== window.top) return;
           sendResponse({ choice: converter.choice });

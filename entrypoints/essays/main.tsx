@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { EssayReader } from '@/components/EssayReader';
-import { PhraseCard, PHRASE_CARD_CSS } from '@/components/PhraseCard';
+import { attachPhraseCard } from '@/components/attach-phrase-card';
+import { resolveLanguage, type Language } from '@/utils/i18n';
 import { StoredLanguage } from '@/components/Language';
 import corpus from '@/generated/corpus.json';
 import phrases from '@/generated/phrases.json';
@@ -8,9 +9,8 @@ import glossary from '@/generated/glossary.json';
 import type { Corpus } from '@/utils/corpus-model';
 import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
 import { createPhraseMatcher } from '@/utils/phrase-matcher';
-import { PageHighlighter, type PageMatch } from '@/utils/page-highlighter';
+import { PageHighlighter } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
-import { caretFromPoint, placeCard, pointInRects, rectsOf } from '@/utils/hit-test';
 import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
 import { readUiLanguage, uiLanguage } from '@/utils/settings';
 import '@/entrypoints/content/style.css';
@@ -35,59 +35,14 @@ if (supportsCustomHighlights()) {
   });
   const ready = new Promise<void>((resolve) => requestAnimationFrame(() => void highlighter.start().then(resolve)));
 
-  // The card, in a shadow root of its own as on web pages.
-  const host = document.createElement('div');
-  host.setAttribute('data-tifa-ui', 'card');
-  document.body.append(host);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = PHRASE_CARD_CSS;
-  const container = document.createElement('div');
-  shadow.append(style, container);
-  let shown: PageMatch | undefined;
-
-  const hide = () => {
-    shown = undefined;
-    render(null, container);
-  };
-  const show = (match: PageMatch, rect: DOMRect) => {
-    const entry = entries.get(match.id);
-    if (!entry) return;
-    shown = match;
-    render(
-      <PhraseCard
-        entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }}
-        pageCount={highlighter.matches().filter((m) => m.id === match.id).length}
-        onOpenEssay={(o) => {
-          location.hash = essayAnchor(o.essay, o.paragraph, o.start);
-          hide();
-        }}
-        onClose={hide}
-      />,
-      container,
-    );
-    const card = container.firstElementChild as HTMLElement;
-    const place = placeCard(rect, card.getBoundingClientRect(), { width: document.documentElement.clientWidth, height: innerHeight });
-    card.style.left = `${place.left}px`;
-    card.style.top = `${place.top}px`;
-  };
-
-  let frame = 0;
-  document.addEventListener('mousemove', (event) => {
-    if (event.composedPath().includes(host)) return;
-    const { clientX: x, clientY: y } = event;
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      const caret = caretFromPoint(document, x, y);
-      const match = caret && highlighter.matchAt(caret.node, caret.offset);
-      const rect = match && rectsOf(document, match.range).find((r) => pointInRects([r], x, y));
-      if (match && rect) {
-        if (shown !== match) show(match, rect);
-      } else if (shown) hide();
-    });
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') hide();
+  let language: Language = 'en';
+  void readUiLanguage().then((v) => (language = resolveLanguage(v, browser.i18n.getUILanguage())));
+  attachPhraseCard({
+    document,
+    highlighter,
+    entries,
+    openEssay: (o) => (location.hash = essayAnchor(o.essay, o.paragraph, o.start)),
+    language: () => language,
   });
 
   // A deep link to an occurrence flashes the phrase itself once it is highlighted.

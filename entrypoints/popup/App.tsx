@@ -23,6 +23,9 @@ import { PasteConverter } from '@/components/PasteConverter';
 import { OnThisPage } from '@/components/OnThisPage';
 import { LookupPanel } from '@/components/LookupPanel';
 import { useT } from '@/components/Language';
+import { PageReport } from '@/components/PageReport';
+import { readScopeSettings, scopeFor, setSiteScope, type Scope, type ScopeSettings } from '@/utils/settings';
+import type { PageReport as Report } from '@/utils/messages';
 
 const compiled = glossary as CompiledGlossary;
 const entries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));
@@ -87,6 +90,7 @@ export function App() {
       <PageScript hostname={hostname} readable={state.kind === 'ready'} />
       {state.kind === 'loading' && <p>{t('readingPage')}</p>}
       {state.kind === 'unreadable' && <p>{t('cannotRead')}</p>}
+      {state.kind === 'ready' && state.summary.hasChinese && hostname && <ScopeAndReport hostname={hostname} />}
       {state.kind === 'ready' &&
         (!state.summary.hasChinese ? (
           <p>{t('noChinese')}</p>
@@ -196,5 +200,52 @@ function PageScript({ hostname, readable }: { hostname: string | undefined; read
         setSettings(await readConversionSettings());
       }}
     />
+  );
+}
+
+/** Scope for this site, the reader view, and the page report (Readability runs only when opened). */
+function ScopeAndReport({ hostname }: { hostname: string }) {
+  const t = useT();
+  const [scopes, setScopes] = useState<ScopeSettings | undefined>();
+  const [report, setReport] = useState<Report | undefined>();
+  const [tabId, setTabId] = useState<number | undefined>();
+  useEffect(() => {
+    void readScopeSettings().then(setScopes);
+    void targetTabId().then(setTabId);
+  }, []);
+  const loadReport = async () => {
+    if (report || tabId === undefined) return;
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page-report' }).catch(() => undefined)) as Report | undefined;
+    if (reply && typeof reply.occurrences === 'number') setReport(reply);
+  };
+  if (!scopes) return null;
+  const current = scopeFor(scopes, hostname);
+  const choose = async (scope: Scope) => {
+    await setSiteScope(hostname, scope);
+    setScopes(await readScopeSettings());
+  };
+  return (
+    <>
+      <fieldset class="switches" role="radiogroup">
+        <legend>{t('scope')}</legend>
+        {(['page', 'article'] as const).map((scope) => (
+          <label key={scope}>
+            <input type="radio" name="scope" checked={current === scope} onChange={() => void choose(scope)} />{' '}
+            {scope === 'page' ? t('scopePage') : t('scopeArticle')}
+          </label>
+        ))}
+      </fieldset>
+      {tabId !== undefined && (
+        <p>
+          <a href={browser.runtime.getURL(`/reader.html?tabId=${tabId}`)} target="_blank">
+            {t('readerView')}
+          </a>
+        </p>
+      )}
+      <details class="report-box" onToggle={(e) => (e.target as HTMLDetailsElement).open && void loadReport()}>
+        <summary>{t('pageReport')}</summary>
+        {report ? <PageReport report={report} entries={entries} /> : <p>{t('readingPage')}</p>}
+      </details>
+    </>
   );
 }

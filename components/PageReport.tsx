@@ -1,0 +1,70 @@
+/** The page report: the article's metadata, how dense it is in phrases, and which. */
+import { useT } from './Language';
+import { PhraseHeading } from './PhraseDetails';
+import { CATEGORIES, CATEGORY_LABELS } from '@/utils/glossary-schema';
+import type { CompiledEntry } from '@/utils/compiled-data';
+import type { PageReport as Report } from '@/utils/messages';
+import { CATEGORY_COLOURS } from '@/utils/highlight-painter';
+
+export function PageReport({ report, entries }: { report: Report; entries: ReadonlyMap<string, CompiledEntry> }) {
+  const t = useT();
+  const max = Math.max(1, ...Object.values(report.byCategory).map((n) => n ?? 0));
+  return (
+    <section class="report" aria-labelledby="report-title">
+      <h2 id="report-title">{t('pageReport')}</h2>
+      <p class="source">{report.source === 'article' ? t('reportArticle') : t('reportWholePage')}</p>
+      <dl>
+        {report.title && (
+          <>
+            <dt class="visually-hidden">Title</dt>
+            <dd class="title">{report.title}</dd>
+          </>
+        )}
+        {report.byline && (
+          <>
+            <dt>{t('byline')}</dt>
+            <dd>{report.byline}</dd>
+          </>
+        )}
+        {report.siteName && (
+          <>
+            <dt>{t('site')}</dt>
+            <dd>{report.siteName}</dd>
+          </>
+        )}
+        {report.publishedTime && (
+          <>
+            <dt>{t('published')}</dt>
+            <dd>{report.publishedTime}</dd>
+          </>
+        )}
+      </dl>
+      <p class="figures" aria-live="polite">
+        {t('length', report.length)} · {t('distinctPhrases', report.distinct, report.occurrences)} · {t('density', report.density)}
+      </p>
+      <h3>{t('byCategory')}</h3>
+      <ul class="chart">
+        {CATEGORIES.filter((c) => report.byCategory[c]).map((c) => (
+          <li key={c}>
+            <span class="label">{CATEGORY_LABELS[c].en}</span>
+            <span class="bar" aria-hidden="true" style={{ width: `${(100 * (report.byCategory[c] ?? 0)) / max}%`, background: CATEGORY_COLOURS[c] }} />
+            <span class="value">{report.byCategory[c]}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('firstAppearance')}</h3>
+      <ol class="report-phrases">
+        {[...report.phrases]
+          .sort((a, b) => a.first - b.first)
+          .map((p) => {
+            const entry = entries.get(p.id);
+            return entry ? (
+              <li key={p.id} data-entry={p.id}>
+                <PhraseHeading entry={entry} /> ×{p.count}
+              </li>
+            ) : null;
+          })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * The reader view: the article alone, with the same highlights and card, the script-conversion
+ * buttons, a side list of its phrases, exports, and a paste box that analyses any text the same way.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { useT } from './Language';
+import { PhraseHeading } from './PhraseDetails';
+import { ScriptControls } from './ScriptControls';
+import type { Article, ArticleBlock } from '@/utils/article';
+import { annotate } from '@/utils/annotate';
+import type { CompiledEntry } from '@/utils/compiled-data';
+import type { Matcher } from '@/utils/matcher';
+import { EXPORT_FORMATS, exportAs, type ExportFormat } from '@/utils/export';
+import type { ScriptChoice } from '@/utils/convert';
+
+export interface ReaderViewProps {
+  article: Article | null;
+  url: string | null;
+  matcher: Matcher;
+  entries: ReadonlyMap<string, CompiledEntry>;
+  script: ScriptChoice;
+  onScript: (choice: ScriptChoice) => void;
+  busy: boolean;
+  /** Saves a file (the page wires a download; tests capture it). */
+  save: (name: string, type: string, content: string) => void;
+}
+
+const MIME: Record<ExportFormat, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
+
+export function blocksOfText(text: string): ArticleBlock[] {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => ({ kind: 'paragraph' as const, text: line }));
+}
+
+export function ReaderView(props: ReaderViewProps) {
+  const t = useT();
+  const [pasted, setPasted] = useState<ArticleBlock[] | null>(null);
+  const [draft, setDraft] = useState('');
+  const blocks = pasted ?? props.article?.blocks ?? [];
+  const title = pasted ? t('analysePasted') : (props.article?.title ?? '');
+
+  // The text as exports and the side list see it: blocks joined by line breaks.
+  const annotation = useMemo(() => {
+    let text = '';
+    const spans: { start: number; text: string }[] = [];
+    for (const block of blocks) {
+      if (text) text += '\n';
+      spans.push({ start: text.length, text: block.text });
+      text += block.text;
+    }
+    return { text, result: annotate(text, spans, props.matcher, props.entries) };
+  }, [blocks, props.matcher, props.entries]);
+
+  return (
+    <div class="reader">
+      <main class="article" lang="zh">
+        {blocks.length === 0 && <p data-tifa-ui>{t('noArticle')}</p>}
+        {title && <h1>{title}</h1>}
+        {!pasted && props.article && (
+          <p class="meta" data-tifa-ui>
+            {[props.article.byline, props.article.siteName, props.article.publishedTime].filter(Boolean).join(' · ')}
+          </p>
+        )}
+        {blocks.map((block, i) =>
+          block.kind === 'heading' ? (
+            <h2 key={i}>{block.text}</h2>
+          ) : block.kind === 'item' ? (
+            <ul key={i}>
+              <li>{block.text}</li>
+            </ul>
+          ) : block.kind === 'quote' ? (
+            <blockquote key={i}>{block.text}</blockquote>
+          ) : (
+            <p key={i}>{block.text}</p>
+          ),
+        )}
+      </main>
+      <aside class="side" data-tifa-ui aria-label={t('phrasesInText')}>
+        <ScriptControls current={props.script} busy={props.busy} onChoose={props.onScript} defaultChoice="original" onDefault={() => {}} />
+        <h2>{t('phrasesInText')}</h2>
+        <p aria-live="polite">{t('distinctPhrases', annotation.result.phrases.length, annotation.result.matches.length)}</p>
+        <ol class="side-phrases">
+          {annotation.result.phrases.map((p) => (
+            <li key={p.id} data-entry={p.id}>
+              <PhraseHeading entry={props.entries.get(p.id)!} /> ×{p.count}
+            </li>
+          ))}
+        </ol>
+        <h2>{t('export')}</h2>
+        <div class="exports">
+          {EXPORT_FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              onClick={() =>
+                props.save(
+                  `tifa-lens.${format}`,
+                  MIME[format],
+                  exportAs(format, { title, url: pasted ? null : props.url, byline: pasted ? null : (props.article?.byline ?? null), text: annotation.text }, annotation.result),
+                )
+              }
+            >
+              {format.toUpperCase()}
+            </button>
+          ))}
+        </div>
+        <h2>{t('analysePasted')}</h2>
+        <textarea aria-label={t('analysePasted')} value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
+        <button type="button" onClick={() => setPasted(blocksOfText(draft))} disabled={!draft.trim()}>
+          {t('analyse')}
+        </button>
+      </aside>
+    </div>
+  );
+}

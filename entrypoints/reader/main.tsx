@@ -1,0 +1,102 @@
+/**
+ * reader.html?tabId=<id>: the article of tab <id> alone, highlighted by the same engine, with the
+ * same card. Also the fallback where in-page highlighting cannot work (canvas-drawn editors,
+ * hostile pages): the article text is read from a copy of the page.
+ */
+import { render } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import glossary from '@/generated/glossary.json';
+import phrases from '@/generated/phrases.json';
+import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
+import type { Article } from '@/utils/article';
+import { createPhraseMatcher } from '@/utils/phrase-matcher';
+import { PageHighlighter } from '@/utils/page-highlighter';
+import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
+import { PageConverter } from '@/utils/page-converter';
+import { essayAnchor, isConvertReply } from '@/utils/messages';
+import { readUiLanguage, uiLanguage } from '@/utils/settings';
+import { resolveLanguage, type Language } from '@/utils/i18n';
+import type { ScriptChoice, Target } from '@/utils/convert';
+import { ReaderView } from '@/components/ReaderView';
+import { StoredLanguage } from '@/components/Language';
+import { attachPhraseCard } from '@/components/attach-phrase-card';
+import '@/entrypoints/content/style.css';
+import './style.css';
+
+const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
+const matcher = createPhraseMatcher(phrases as CompiledPhrases);
+const isOwnUi = (e: Element) => e.hasAttribute('data-tifa-ui');
+
+const convertBlocks = async (target: Target, blocks: string[][]) => {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
+  if (!isConvertReply(reply) || !reply.ok) throw new Error('conversion failed');
+  return reply.blocks;
+};
+const converter = new PageConverter(document, convertBlocks, isOwnUi);
+
+let highlighter: PageHighlighter | undefined;
+if (supportsCustomHighlights()) {
+  highlighter = new PageHighlighter(document, { matcher: () => matcher, painter: createCssHighlightPainter(), isOwnUi });
+  let language: Language = 'en';
+  void readUiLanguage().then((v) => (language = resolveLanguage(v, browser.i18n.getUILanguage())));
+  attachPhraseCard({
+    document,
+    highlighter,
+    entries,
+    openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(`/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`) }),
+    language: () => language,
+  });
+}
+
+function save(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function Reader() {
+  const [state, setState] = useState<{ article: Article | null; url: string | null } | undefined>();
+  const [script, setScript] = useState<ScriptChoice>('original');
+  const [busy, setBusy] = useState(false);
+  const tabId = useMemo(() => Number(new URLSearchParams(location.search).get('tabId')), []);
+  useEffect(() => {
+    void (async () => {
+      const reply = Number.isInteger(tabId) && tabId > 0
+        ? ((await browser.tabs.sendMessage(tabId, { type: 'get-article' }).catch(() => undefined)) as { article?: Article | null; url?: string } | undefined)
+        : undefined;
+      setState({ article: reply?.article ?? null, url: reply?.url ?? null });
+    })();
+  }, [tabId]);
+  useEffect(() => {
+    if (state) void highlighter?.start();
+  }, [state]);
+  if (!state) return null;
+  return (
+    <ReaderView
+      article={state.article}
+      url={state.url}
+      matcher={matcher}
+      entries={entries}
+      script={script}
+      busy={busy}
+      onScript={async (choice) => {
+        setBusy(true);
+        highlighter?.pause();
+        await converter.apply(choice).finally(() => highlighter?.resume());
+        setScript(converter.choice);
+        setBusy(false);
+      }}
+      save={save}
+    />
+  );
+}
+
+render(
+  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+    <Reader />
+  </StoredLanguage>,
+  document.getElementById('app')!,
+);
