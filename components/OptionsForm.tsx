@@ -5,7 +5,7 @@
 import { useT } from './Language';
 import { CATEGORIES, CATEGORY_LABELS } from '@/utils/glossary-schema';
 import { TARGET_LABELS, type ScriptChoice } from '@/utils/convert';
-import type { HighlightSettings } from '@/utils/settings';
+import type { HighlightSettings, Scope } from '@/utils/settings';
 import type { LanguageSetting } from '@/utils/i18n';
 import { SCRIPT_CHOICES } from './ScriptControls';
 
@@ -16,6 +16,8 @@ export interface OptionsFormProps {
   onDefaultChoice: (choice: ScriptChoice) => void;
   language: LanguageSetting;
   onLanguage: (language: LanguageSetting) => void;
+  scope: Scope;
+  onScope: (scope: Scope) => void;
 }
 
 const hostList = (text: string) =>
@@ -70,6 +72,15 @@ export function OptionsForm(props: OptionsFormProps) {
           {t('allowList')}
           <textarea value={h.allowSites.join('\n')} onChange={(e) => props.onHighlights({ ...h, allowSites: hostList((e.target as HTMLTextAreaElement).value) })} />
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('defaultScope')}</legend>
+        {(['page', 'article'] as const).map((scope) => (
+          <label key={scope}>
+            <input type="radio" name="scope" checked={props.scope === scope} onChange={() => props.onScope(scope)} />{' '}
+            {scope === 'page' ? t('scopePage') : t('scopeArticle')}
+          </label>
+        ))}
       </fieldset>
       <label class="block">
         {t('defaultScript')}{' '}

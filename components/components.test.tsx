@@ -107,6 +107,8 @@ describe('OptionsForm', () => {
           onDefaultChoice={() => {}}
           language="auto"
           onLanguage={() => {}}
+          scope="page"
+          onScope={() => {}}
         />
       </LanguageProvider>,
     );

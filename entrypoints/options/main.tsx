@@ -6,6 +6,9 @@ import {
   readConversionSettings,
   readHighlightSettings,
   readUiLanguage,
+  readScopeSettings,
+  scopeSettings,
+  type ScopeSettings,
   saveHighlightSettings,
   setDefaultChoice,
   uiLanguage,
@@ -19,12 +22,14 @@ function Options() {
   const [highlights, setHighlights] = useState<HighlightSettings>();
   const [choice, setChoice] = useState<ScriptChoice>();
   const [language, setLanguage] = useState<LanguageSetting>();
+  const [scopes, setScopes] = useState<ScopeSettings>();
   useEffect(() => {
+    void readScopeSettings().then(setScopes);
     void readHighlightSettings().then(setHighlights);
     void readConversionSettings().then((c) => setChoice(c.defaultChoice));
     void readUiLanguage().then(setLanguage);
   }, []);
-  if (!highlights || !choice || !language) return null;
+  if (!highlights || !choice || !language || !scopes) return null;
   return (
     <OptionsForm
       highlights={highlights}
@@ -41,6 +46,12 @@ function Options() {
       onLanguage={(next) => {
         setLanguage(next);
         void uiLanguage.setValue(next);
+      }}
+      scope={scopes.scope}
+      onScope={(scope) => {
+        const next = { ...scopes, scope };
+        setScopes(next);
+        void scopeSettings.setValue(next);
       }}
     />
   );
