@@ -11,6 +11,7 @@
 import { blockScopeOf, isEditable, isInsideSkipped, iterateBlocks, type CollectOptions } from './page-text';
 import { planRestore, planWrite, TARGET_LABELS, type LedgerEntry, type ScriptChoice, type Target } from './convert';
 import { outermostScopes } from './page-highlighter';
+import { yieldToPage } from './yield-to-page';
 
 export type ConvertBlocks = (target: Target, blocks: string[][]) => Promise<string[][]>;
 
@@ -26,11 +27,6 @@ const BATCH_CHARS = 60_000;
  */
 const SLICE_MS = 10;
 const MUTATION_BATCH_MS = 100;
-
-const yieldToPage = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 export class PageConverter {
   private readonly texts = new Map<Text, LedgerEntry>();

@@ -14,6 +14,7 @@
  */
 import { blockScopeOf, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions, type TextBlock } from './page-text';
 import { hasChinese } from './fold';
+import { yieldToPage } from './yield-to-page';
 import type { PhraseMatcher } from './phrase-matcher';
 import type { HighlightPainter } from './highlight-painter';
 
@@ -45,11 +46,6 @@ const MUTATION_BATCH_MS = 100;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export class PageHighlighter {
   /**

@@ -5,7 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { isTarget, type ScriptChoice } from './convert';
 import { CATEGORIES, type Category } from './glossary-schema';
-import type { LanguageSetting } from './i18n';
+import { resolveLanguage, type Language, type LanguageSetting } from './i18n';
 
 export type HighlightStyle = 'background' | 'underline';
 
@@ -180,6 +180,17 @@ export async function setDefaultChoice(choice: ScriptChoice): Promise<void> {
 }
 
 export const uiLanguage = storage.defineItem<LanguageSetting>('local:uiLanguage', { fallback: 'auto', version: 1 });
+
+/**
+ * The interface language, kept current: resolved from the stored choice (or the browser's
+ * language) now and on every change. Returns a getter and a function that stops following.
+ */
+export function followUiLanguage(browserLanguage: string): { current: () => Language; stop: () => void } {
+  let language = resolveLanguage('auto', browserLanguage);
+  void readUiLanguage().then((setting) => (language = resolveLanguage(setting, browserLanguage)));
+  const stop = uiLanguage.watch((setting) => (language = resolveLanguage(setting ?? 'auto', browserLanguage)));
+  return { current: () => language, stop };
+}
 
 export async function readUiLanguage(): Promise<LanguageSetting> {
   try {

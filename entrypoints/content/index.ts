@@ -6,8 +6,7 @@ import { PageHighlighter, type PageMatch } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, createOverlayPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
 import { caretFromPoint, pointInRects, rectsOf } from '@/utils/hit-test';
 import { isCardEntry, receiveMessage, type CardEntry, type PageSummary } from '@/utils/messages';
-import { resolveLanguage, type Language } from '@/utils/i18n';
-import { readUiLanguage, uiLanguage } from '@/utils/settings';
+import { followUiLanguage } from '@/utils/settings';
 import { choiceFor, DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, isEnabledFor, readConversionSettings, readHighlightSettings, watchHighlightSettings, type HighlightSettings } from '@/utils/settings';
 import { PageConverter } from '@/utils/page-converter';
 import type { ScriptChoice, Target } from '@/utils/convert';
@@ -37,17 +36,15 @@ export default defineContentScript({
     let current: PageMatch | undefined;
     const entryCache = new Map<string, Promise<CardEntry | null>>();
 
-    let language: Language = 'en';
-    void readUiLanguage().then((setting) => (language = resolveLanguage(setting, browser.i18n.getUILanguage())));
-    const unwatchLanguage = uiLanguage.watch((setting) => (language = resolveLanguage(setting ?? 'auto', browser.i18n.getUILanguage())));
-    ctx.onInvalidated(unwatchLanguage);
+    const language = followUiLanguage(browser.i18n.getUILanguage());
+    ctx.onInvalidated(language.stop);
     const card = new CardView(
       ctx,
       {
         openEssay: (o) => void browser.runtime.sendMessage({ type: 'open-essay', essay: o.essay, paragraph: o.paragraph, offset: o.start }),
         closed: () => {},
       },
-      () => language,
+      language.current,
     );
 
     function painter() {

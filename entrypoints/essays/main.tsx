@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { EssayReader } from '@/components/EssayReader';
 import { attachPhraseCard } from '@/components/attach-phrase-card';
-import { resolveLanguage, type Language } from '@/utils/i18n';
-import { StoredLanguage } from '@/components/Language';
+import { UiLanguage } from '@/components/UiLanguage';
 import corpus from '@/generated/corpus.json';
 import phrases from '@/generated/phrases.json';
 import glossary from '@/generated/glossary.json';
@@ -12,16 +11,16 @@ import { createPhraseMatcher } from '@/utils/phrase-matcher';
 import { PageHighlighter } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
 import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
-import { readUiLanguage, uiLanguage } from '@/utils/settings';
+import { followUiLanguage } from '@/utils/settings';
 import '@/entrypoints/content/style.css';
 import './style.css';
 
 const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
 
 render(
-  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+  <UiLanguage>
     <EssayReader corpus={corpus as Corpus} />
-  </StoredLanguage>,
+  </UiLanguage>,
   document.getElementById('app')!,
 );
 
@@ -35,14 +34,13 @@ if (supportsCustomHighlights()) {
   });
   const ready = new Promise<void>((resolve) => requestAnimationFrame(() => void highlighter.start().then(resolve)));
 
-  let language: Language = 'en';
-  void readUiLanguage().then((v) => (language = resolveLanguage(v, browser.i18n.getUILanguage())));
+  const language = followUiLanguage(browser.i18n.getUILanguage());
   attachPhraseCard({
     document,
     highlighter,
     entries,
     openEssay: (o) => (location.hash = essayAnchor(o.essay, o.paragraph, o.start)),
-    language: () => language,
+    language: language.current,
   });
 
   // A deep link to an occurrence flashes the phrase itself once it is highlighted.

@@ -5,22 +5,21 @@ import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
 import { createLookupIndex } from '@/utils/lookup';
 import { createPhraseMatcher } from '@/utils/phrase-matcher';
 import { essayAnchor } from '@/utils/messages';
-import { readUiLanguage, uiLanguage } from '@/utils/settings';
 import { GlossaryBrowser } from '@/components/GlossaryBrowser';
-import { StoredLanguage } from '@/components/Language';
+import { UiLanguage } from '@/components/UiLanguage';
 import './style.css';
 
 const entries = (glossary as CompiledGlossary).entries;
 const lookup = createLookupIndex(entries, createPhraseMatcher(phrases as CompiledPhrases).key);
 
 render(
-  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+  <UiLanguage>
     <GlossaryBrowser
       entries={entries}
       lookup={lookup}
       essayLink={(o) => `/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`}
       initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
     />
-  </StoredLanguage>,
+  </UiLanguage>,
   document.getElementById('app')!,
 );

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { OptionsForm } from '@/components/OptionsForm';
-import { StoredLanguage } from '@/components/Language';
+import { UiLanguage } from '@/components/UiLanguage';
 import {
   readConversionSettings,
   readHighlightSettings,
@@ -58,8 +58,8 @@ function Options() {
 }
 
 render(
-  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+  <UiLanguage>
     <Options />
-  </StoredLanguage>,
+  </UiLanguage>,
   document.getElementById('app')!,
 );

@@ -14,11 +14,10 @@ import { PageHighlighter } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
 import { PageConverter } from '@/utils/page-converter';
 import { essayAnchor, isConvertReply } from '@/utils/messages';
-import { readUiLanguage, uiLanguage } from '@/utils/settings';
-import { resolveLanguage, type Language } from '@/utils/i18n';
+import { followUiLanguage } from '@/utils/settings';
 import type { ScriptChoice, Target } from '@/utils/convert';
 import { ReaderView } from '@/components/ReaderView';
-import { StoredLanguage } from '@/components/Language';
+import { UiLanguage } from '@/components/UiLanguage';
 import { attachPhraseCard } from '@/components/attach-phrase-card';
 import '@/entrypoints/content/style.css';
 import './style.css';
@@ -37,14 +36,13 @@ const converter = new PageConverter(document, convertBlocks, isOwnUi);
 let highlighter: PageHighlighter | undefined;
 if (supportsCustomHighlights()) {
   highlighter = new PageHighlighter(document, { matcher: () => matcher, painter: createCssHighlightPainter(), isOwnUi });
-  let language: Language = 'en';
-  void readUiLanguage().then((v) => (language = resolveLanguage(v, browser.i18n.getUILanguage())));
+  const language = followUiLanguage(browser.i18n.getUILanguage());
   attachPhraseCard({
     document,
     highlighter,
     entries,
     openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(`/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`) }),
-    language: () => language,
+    language: language.current,
   });
 }
 
@@ -95,8 +93,8 @@ function Reader() {
 }
 
 render(
-  <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
+  <UiLanguage>
     <Reader />
-  </StoredLanguage>,
+  </UiLanguage>,
   document.getElementById('app')!,
 );
