@@ -8,11 +8,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'contextMenus', 'offscreen'],
+    // The offscreen document (conversion, Readability) is Chrome's; Firefox's background page does it.
+    permissions: ['storage', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Tifa Lens' },
     commands: {
       'next-phrase': {
@@ -28,5 +29,5 @@ export default defineConfig({
         description: 'Convert the page to your chosen script, or back to the original',
       },
     },
-  },
+  }),
 });
