@@ -1,10 +1,9 @@
 /** The page report: the article's metadata, how dense it is in phrases, and which. */
 import { useT } from './Language';
 import { PhraseHeading } from './PhraseDetails';
-import { CATEGORIES, CATEGORY_LABELS } from '@/utils/glossary-schema';
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS } from '@/utils/glossary-schema';
 import type { CompiledEntry } from '@/utils/compiled-data';
 import type { PageReport as Report } from '@/utils/messages';
-import { CATEGORY_COLOURS } from '@/utils/highlight-painter';
 
 export function PageReport({ report, entries }: { report: Report; entries: ReadonlyMap<string, CompiledEntry> }) {
   const t = useT();

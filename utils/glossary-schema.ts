@@ -24,6 +24,23 @@ export const CATEGORY_LABELS: Record<Category, { en: string; zh: string; zhHant:
   idiom: { en: 'Idioms used as criticism', zh: '成语', zhHant: '成語' },
 };
 
+/** Default highlight colour of each category (#rrggbb), distinguishable on light and dark pages. */
+export const CATEGORY_COLOURS: Record<Category, string> = {
+  campaign: '#ff8c00',
+  'numbered-formula': '#dc283c',
+  institution: '#286ee6',
+  ideology: '#963cdc',
+  'set-phrase': '#00a078',
+  saying: '#e6c800',
+  idiom: '#787878',
+};
+
+/** `#rrggbb` → `rgba(r, g, b, alpha)`. */
+export function rgba(hex: string, alpha: number): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
 export interface Origin {
   en: string;
   zh?: string;

@@ -6,7 +6,7 @@
  * client rects in a fixed layer of our own (outside the page's content, pointer-events: none), and
  * redrawn on scroll and resize. The page's text nodes are never split, wrapped or changed.
  */
-import { CATEGORIES, type Category } from './glossary-schema';
+import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
 
 export const HIGHLIGHT_PREFIX = 'tifa';
 
@@ -81,17 +81,6 @@ export function createCssHighlightPainter(): HighlightPainter {
   };
 }
 
-/** Overlay colours, one per category (kept in step with entrypoints/content/style.css). */
-export const CATEGORY_COLOURS: Record<Category, string> = {
-  campaign: 'rgba(255, 140, 0, 0.28)',
-  'numbered-formula': 'rgba(220, 40, 60, 0.22)',
-  institution: 'rgba(40, 110, 230, 0.22)',
-  ideology: 'rgba(150, 60, 220, 0.22)',
-  'set-phrase': 'rgba(0, 160, 120, 0.22)',
-  saying: 'rgba(230, 200, 0, 0.35)',
-  idiom: 'rgba(120, 120, 120, 0.25)',
-};
-
 export function createOverlayPainter(document: Document, layer: HTMLElement): HighlightPainter {
   const ranges = new Map<AbstractRange, Category>();
   let frame = 0;
@@ -110,7 +99,7 @@ export function createOverlayPainter(document: Document, layer: HTMLElement): Hi
       for (const rect of range.getClientRects()) {
         if (rect.bottom < 0 || rect.top > view.innerHeight) continue;
         const box = document.createElement('div');
-        box.style.cssText = `position:fixed;pointer-events:none;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;background:${CATEGORY_COLOURS[category]};border-bottom:2px solid ${CATEGORY_COLOURS[category].replace(/[\d.]+\)$/, '0.9)')}`;
+        box.style.cssText = `position:fixed;pointer-events:none;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;background:${rgba(CATEGORY_COLOURS[category], 0.28)};border-bottom:2px solid ${rgba(CATEGORY_COLOURS[category], 0.9)}`;
         layer.append(box);
       }
     }

@@ -12,7 +12,7 @@
  * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
  *   arrive, checking only what the mutations add.
  */
-import { blockScopeOf, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions, type TextBlock } from './page-text';
+import { blockScopeOf, isBlockElement, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions, type TextBlock } from './page-text';
 import { hasChinese } from './fold';
 import { yieldToPage } from './yield-to-page';
 import type { PhraseMatcher } from './phrase-matcher';
@@ -316,12 +316,12 @@ export class PageHighlighter {
       let inlineChange = false;
       for (const node of record.addedNodes) {
         if (isOwnUi(node)) continue;
-        if (wholePage || (node.nodeType === ELEMENT_NODE && (node as Element).matches?.(BLOCK_SELECTOR))) this.pendingScopes.add(node);
+        if (wholePage || isBlockElement(node)) this.pendingScopes.add(node);
         else inlineChange = true;
       }
       for (const node of record.removedNodes) {
         if (isOwnUi(node) || wholePage) continue; // matches in removed nodes are pruned anyway
-        if (!(node.nodeType === ELEMENT_NODE && (node as Element).matches?.(BLOCK_SELECTOR))) inlineChange = true;
+        if (!isBlockElement(node)) inlineChange = true;
       }
       if (inlineChange) this.pendingScopes.add(scope);
     }
@@ -399,9 +399,6 @@ function pageHasChinese(body: HTMLElement): boolean {
 }
 
 const OBSERVE_OPTIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-
-const BLOCK_SELECTOR =
-  'address,article,aside,blockquote,body,br,caption,dd,details,dialog,div,dl,dt,fieldset,figcaption,figure,footer,form,h1,h2,h3,h4,h5,h6,header,hgroup,hr,legend,li,main,menu,nav,ol,p,pre,section,summary,table,tbody,td,tfoot,th,thead,tr,ul';
 
 function compareMatches(a: PageMatch, b: PageMatch): number {
   const x = a.range.startContainer;

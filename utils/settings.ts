@@ -4,7 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { isTarget, type ScriptChoice } from './convert';
-import { CATEGORIES, type Category } from './glossary-schema';
+import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
 import { resolveLanguage, type Language, type LanguageSetting } from './i18n';
 
 export type HighlightStyle = 'background' | 'underline';
@@ -31,16 +31,8 @@ export interface HighlightSettings {
   categories: Record<Category, CategoryDisplay>;
 }
 
-/** Default colours, one per category, distinguishable on light and dark pages. */
-export const DEFAULT_COLOURS: Record<Category, string> = {
-  campaign: '#ff8c00',
-  'numbered-formula': '#dc283c',
-  institution: '#286ee6',
-  ideology: '#963cdc',
-  'set-phrase': '#00a078',
-  saying: '#e6c800',
-  idiom: '#787878',
-};
+/** Default colours: the categories' own. */
+export const DEFAULT_COLOURS = CATEGORY_COLOURS;
 
 export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = {
   enabled: true,
@@ -206,10 +198,9 @@ export function highlightCss(settings: HighlightSettings, prefix = 'tifa'): stri
   return CATEGORIES.map((category) => {
     const { visible, colour } = settings.categories[category];
     if (!visible) return `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: none; }`;
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
     return settings.style === 'underline'
-      ? `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: underline 2px rgba(${r}, ${g}, ${b}, 0.95); }`
-      : `::highlight(${prefix}-${category}) { background-color: rgba(${r}, ${g}, ${b}, 0.28); text-decoration: underline 1px rgba(${r}, ${g}, ${b}, 0.9); }`;
+      ? `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: underline 2px ${rgba(colour, 0.95)}; }`
+      : `::highlight(${prefix}-${category}) { background-color: ${rgba(colour, 0.28)}; text-decoration: underline 1px ${rgba(colour, 0.9)}; }`;
   }).join('\n');
 }
 
