@@ -1,7 +1,7 @@
 import glossary from '@/generated/glossary.json';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
 import { essayAnchor, isConvertReply, receiveMessage, type CardEntry, type ReplyTo } from '@/utils/messages';
-import { TARGET_LABELS, TARGETS, type Target } from '@/utils/convert';
+import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/convert';
 import type { Article } from '@/utils/article';
 
 /** How many essay occurrences a card shows. */
@@ -81,7 +81,7 @@ export default defineBackground(() => {
  * request, off every web page's main thread, and this worker never holds its dictionaries.
  * Where there is no offscreen API (Firefox), the background page converts itself.
  */
-async function convertText(target: Target, blocks: string[][]): Promise<ReplyTo<'convert-text'>> {
+async function convertText(target: Target, blocks: PackedBlocks): Promise<ReplyTo<'convert-text'>> {
   try {
     if (import.meta.env.FIREFOX) {
       const { convertBlocks } = await import('@/utils/opencc-converters');

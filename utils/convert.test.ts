@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { convertBlock, MAX_WRITES, OPENCC_LOCALES, planRestore, planWrite, type Target } from './convert';
+import { convertPacked, isPackedBlocks, MAX_WRITES, OPENCC_LOCALES, packBlocks, planRestore, planWrite, unpackBlocks, type Target } from './convert';
 
 const converters = Object.fromEntries(
   Object.entries(OPENCC_LOCALES).map(([target, locale]) => [target, OpenCC.Converter(locale as { from: 'cn'; to: 'tw' })]),
@@ -23,6 +23,35 @@ describe('conversion correctness (phrase-level opencc-js)', () => {
 
   it('Taiwan phrases replace mainland vocabulary (and change length)', () => {
     expect(converters.twp('U盘')).toBe('隨身碟');
+  });
+});
+
+/** Converts blocks of node texts through the packed form, as the extension does. */
+const convertBlocks = (blocks: string[][], convert: (s: string) => string) => unpackBlocks(convertPacked(packBlocks(blocks), convert));
+const convertBlock = (texts: string[], convert: (s: string) => string) => convertBlocks([texts], convert)[0];
+
+describe('packed blocks', () => {
+  it('round-trip, empty nodes and empty blocks included', () => {
+    const blocks = [['头', '', '发了'], [], ['干部'], ['']];
+    const packed = packBlocks(blocks);
+    expect(packed.text).toBe('头发了干部');
+    expect(isPackedBlocks(packed)).toBe(true);
+    expect(unpackBlocks(packed)).toEqual(blocks);
+  });
+
+  it('are checked on arrival: lengths must add up to the text, sizes to the lengths', () => {
+    expect(isPackedBlocks({ text: 'ab', lengths: [1, 1], sizes: [2] })).toBe(true);
+    expect(isPackedBlocks({ text: 'ab', lengths: [1, 2], sizes: [2] })).toBe(false);
+    expect(isPackedBlocks({ text: 'ab', lengths: [1, 1], sizes: [1] })).toBe(false);
+    expect(isPackedBlocks({ text: 'ab', lengths: [-1, 3], sizes: [2] })).toBe(false);
+    expect(isPackedBlocks({ text: 'ab', lengths: [1.5, 0.5], sizes: [2] })).toBe(false);
+    expect(isPackedBlocks({ text: 'ab', lengths: ['2'], sizes: [1] })).toBe(false);
+    expect(isPackedBlocks(null)).toBe(false);
+  });
+
+  it('convert block by block: phrases do not run from one block into the next', () => {
+    // 头|发 in two blocks are two paragraphs: no phrase 頭髮 across them.
+    expect(convertBlocks([['剪头'], ['发展']], converters.tw)).toEqual([['剪頭'], ['發展']]);
   });
 });
 

@@ -35,24 +35,98 @@ export function isTarget(value: unknown): value is Target {
 }
 
 /**
- * Converts the texts of one block's nodes. The block is converted as one string, so a phrase split
- * across inline elements (<b>头</b>发) is converted as a phrase, then cut back at the nodes' lengths.
- * When the conversion changed the length (phrase-level targets can: U盘 → 隨身碟), the cut points
- * are unknown, and each node is converted on its own instead.
+ * Blocks of node texts as they travel between a page and the converter. Every message is
+ * serialized at every hop (page → background → offscreen and back), and one long string with two
+ * lists of numbers costs far less to serialize and check than tens of thousands of small strings.
  */
-export function convertBlock(texts: readonly string[], convert: (text: string) => string): string[] {
-  const joined = texts.join('');
-  const converted = convert(joined);
-  if (converted.length === joined.length) {
-    const out: string[] = [];
-    let at = 0;
-    for (const t of texts) {
-      out.push(converted.slice(at, at + t.length));
-      at += t.length;
+export interface PackedBlocks {
+  /** Every node's text, in order. */
+  text: string;
+  /** Each node's length in `text`. */
+  lengths: number[];
+  /** How many nodes each block has. */
+  sizes: number[];
+}
+
+export function packBlocks(blocks: readonly (readonly string[])[]): PackedBlocks {
+  const lengths: number[] = [];
+  const sizes: number[] = [];
+  let text = '';
+  for (const block of blocks) {
+    sizes.push(block.length);
+    for (const t of block) {
+      lengths.push(t.length);
+      text += t;
     }
-    return out;
   }
-  return texts.map((t) => convert(t));
+  return { text, lengths, sizes };
+}
+
+export function unpackBlocks(packed: PackedBlocks): string[][] {
+  const blocks: string[][] = [];
+  let node = 0;
+  let at = 0;
+  for (const size of packed.sizes) {
+    const block: string[] = [];
+    for (const end = node + size; node < end; node++) {
+      block.push(packed.text.slice(at, at + packed.lengths[node]));
+      at += packed.lengths[node];
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+/** A well-formed PackedBlocks: the lengths add up to the text, the sizes to the lengths. */
+export function isPackedBlocks(value: unknown): value is PackedBlocks {
+  if (typeof value !== 'object' || value === null) return false;
+  const { text, lengths, sizes } = value as Record<string, unknown>;
+  if (typeof text !== 'string' || !Array.isArray(lengths) || !Array.isArray(sizes)) return false;
+  return sumOfCounts(lengths) === text.length && sumOfCounts(sizes) === lengths.length;
+}
+
+/** The sum of a list of non-negative integers, or -1 if it holds anything else. */
+function sumOfCounts(values: unknown[]): number {
+  let sum = 0;
+  for (const v of values) {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return -1;
+    sum += v;
+  }
+  return sum;
+}
+
+/**
+ * Converts packed blocks; the answer has the same shape. Each block is converted as one string, so
+ * a phrase split across inline elements (<b>头</b>发) is converted as a phrase, then cut back at
+ * the nodes' lengths. When the conversion changed the block's length (phrase-level targets can:
+ * U盘 → 隨身碟), the cut points are unknown, and each node is converted on its own instead.
+ */
+export function convertPacked(packed: PackedBlocks, convert: (text: string) => string): PackedBlocks {
+  const parts: string[] = [];
+  const lengths: number[] = [];
+  let node = 0;
+  let at = 0;
+  for (const size of packed.sizes) {
+    let blockLength = 0;
+    for (let n = node; n < node + size; n++) blockLength += packed.lengths[n];
+    const joined = packed.text.slice(at, at + blockLength);
+    const converted = convert(joined);
+    if (converted.length === joined.length) {
+      parts.push(converted);
+      for (let n = node; n < node + size; n++) lengths.push(packed.lengths[n]);
+    } else {
+      let nodeAt = at;
+      for (let n = node; n < node + size; n++) {
+        const value = convert(packed.text.slice(nodeAt, nodeAt + packed.lengths[n]));
+        parts.push(value);
+        lengths.push(value.length);
+        nodeAt += packed.lengths[n];
+      }
+    }
+    node += size;
+    at += blockLength;
+  }
+  return { text: parts.join(''), lengths, sizes: packed.sizes };
 }
 
 /** What was written into one place (a text node, an attribute, the title). */

@@ -4,7 +4,7 @@
  * or a stale content script after an update, can send anything).
  */
 import type { CompiledEntry } from './compiled-data';
-import { isTarget, type ScriptChoice, type Target } from './convert';
+import { isPackedBlocks, isTarget, type PackedBlocks, type ScriptChoice, type Target } from './convert';
 import type { Article } from './article';
 import type { Category } from './glossary-schema';
 
@@ -61,8 +61,8 @@ export interface Protocol {
   'get-entry': { request: { type: 'get-entry'; id: string }; reply: CardEntry | null };
   /** content script or popup → background: convert blocks of text (see utils/convert.ts). */
   'convert-text': {
-    request: { type: 'convert-text'; target: Target; blocks: string[][] };
-    reply: { ok: true; blocks: string[][] } | { ok: false; error: string };
+    request: { type: 'convert-text'; target: Target; blocks: PackedBlocks };
+    reply: { ok: true; blocks: PackedBlocks } | { ok: false; error: string };
   };
   /** popup or background → content script: show the page in a script, or the original. */
   'set-script': { request: { type: 'set-script'; choice: ScriptChoice }; reply: { ok: boolean; choice: ScriptChoice } };
@@ -103,7 +103,7 @@ export function parseMessage(value: unknown): Message | undefined {
     case 'scroll-to':
       return typeof m.id === 'string' && /^[a-z0-9-]{1,120}$/.test(m.id) ? { type: m.type, id: m.id } : undefined;
     case 'convert-text':
-      return isTarget(m.target) && isBlocks(m.blocks) ? { type: 'convert-text', target: m.target, blocks: m.blocks } : undefined;
+      return isTarget(m.target) && isPackedBlocks(m.blocks) ? { type: 'convert-text', target: m.target, blocks: m.blocks } : undefined;
     case 'set-script':
       return isTarget(m.choice) || m.choice === 'original' ? { type: 'set-script', choice: m.choice } : undefined;
     case 'get-script':
@@ -127,19 +127,15 @@ export function parseMessage(value: unknown): Message | undefined {
   }
 }
 
-function isBlocks(value: unknown): value is string[][] {
-  return Array.isArray(value) && value.every((b) => Array.isArray(b) && b.every((t) => typeof t === 'string'));
-}
-
 /** background → offscreen document: a conversion or an article to find (only it handles these). */
 export type OffscreenRequest =
-  | { type: 'offscreen-convert'; target: Target; blocks: string[][] }
+  | { type: 'offscreen-convert'; target: Target; blocks: PackedBlocks }
   | { type: 'offscreen-article'; html: string };
 
 export function parseOffscreenRequest(value: unknown): OffscreenRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
-  if (m.type === 'offscreen-convert' && isTarget(m.target) && isBlocks(m.blocks)) return { type: 'offscreen-convert', target: m.target, blocks: m.blocks };
+  if (m.type === 'offscreen-convert' && isTarget(m.target) && isPackedBlocks(m.blocks)) return { type: 'offscreen-convert', target: m.target, blocks: m.blocks };
   if (m.type === 'offscreen-article' && typeof m.html === 'string') return { type: 'offscreen-article', html: m.html };
   return undefined;
 }
@@ -147,7 +143,7 @@ export function parseOffscreenRequest(value: unknown): OffscreenRequest | undefi
 export function isConvertReply(value: unknown): value is ReplyTo<'convert-text'> {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
-  return r.ok === true ? isBlocks(r.blocks) : r.ok === false && typeof r.error === 'string';
+  return r.ok === true ? isPackedBlocks(r.blocks) : r.ok === false && typeof r.error === 'string';
 }
 
 /** Parses or warns: the one place where a malformed message is reported. */

@@ -3,7 +3,7 @@
  * (and Firefox's background page), so its dictionaries are loaded when a conversion is requested
  * and never in a web page.
  */
-import { convertBlock, OPENCC_LOCALES, type Target } from './convert';
+import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from './convert';
 
 type ConvertFn = (text: string) => string;
 const converters = new Map<Target, Promise<ConvertFn>>();
@@ -20,8 +20,7 @@ export function converterFor(target: Target): Promise<ConvertFn> {
   return converter;
 }
 
-/** Converts blocks of node texts (see convertBlock) to `target`. */
-export async function convertBlocks(target: Target, blocks: string[][]): Promise<string[][]> {
-  const convert = await converterFor(target);
-  return blocks.map((texts) => convertBlock(texts, convert));
+/** Converts blocks of node texts (see convertPacked) to `target`. */
+export async function convertBlocks(target: Target, blocks: PackedBlocks): Promise<PackedBlocks> {
+  return convertPacked(blocks, await converterFor(target));
 }

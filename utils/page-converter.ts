@@ -8,31 +8,48 @@
  *   <html lang>) so that restore is exact, and leaves alone text the page replaced since.
  * - Converts content that arrives later, batched, until conversion is turned off.
  */
-import { blockScopeOf, isEditable, isInsideSkipped, iterateBlocks, type CollectOptions } from './page-text';
-import { planRestore, planWrite, TARGET_LABELS, type LedgerEntry, type ScriptChoice, type Target } from './convert';
+import { blockScopeOf, isBlockElement, isEditable, isInsideSkipped, iterateBlocks, type CollectOptions } from './page-text';
+import { packBlocks, planRestore, planWrite, TARGET_LABELS, unpackBlocks, type LedgerEntry, type PackedBlocks, type ScriptChoice, type Target } from './convert';
 import { outermostScopes } from './page-highlighter';
-import { yieldToPage } from './yield-to-page';
+import { nextFrame, yieldBehindRendering } from './yield-to-page';
+import { WriteBudget } from './write-budget';
 
-export type ConvertBlocks = (target: Target, blocks: string[][]) => Promise<string[][]>;
+export type ConvertBlocks = (target: Target, blocks: PackedBlocks) => Promise<PackedBlocks>;
+
+export interface PageConverterOptions {
+  /** The extension's own UI: never converted. */
+  isOwnUi?: (element: Element) => boolean;
+  /** Called when what the reader sees is converted or restored (the rest of the page follows). */
+  onVisible?: (choice: ScriptChoice) => void;
+  /**
+   * Something else that watches the page and should wait while the whole of it is rewritten (the
+   * highlighter: re-validating its highlights after every frame's writes would double each
+   * frame's cost). Paused once what the reader sees is found, resumed when everything is done.
+   */
+  watcher?: { pause(): void; resume(): void };
+}
 
 /** Attributes people read. Input values are the user's and are never touched; button values are. */
 const READ_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'];
 const ATTRIBUTE_SELECTOR = '[title],[alt],[placeholder],[aria-label],input[type=button],input[type=submit],input[type=reset]';
 /** Characters per message to the converter: big enough to amortise, small enough to stream. */
 const BATCH_CHARS = 60_000;
-/**
- * Short slices: the browser relayouts at most once a frame whatever the slice, and short slices
- * let it do so without our tasks growing past 50 ms (measured on a 1 MB page: 10 ms slices were as
- * fast in all as 40 ms ones, with no long task).
- */
+const FIRST_BATCH_CHARS = 4_000;
+/** Reading slices: reading changes nothing on the page, so short slices cost no layout. */
 const SLICE_MS = 10;
+/** Script time per frame for writing; the browser's layout of what was written comes on top. */
+const WRITE_MS = 12;
+const DONE = Symbol('done');
 const MUTATION_BATCH_MS = 100;
 
 export class PageConverter {
   private readonly texts = new Map<Text, LedgerEntry>();
   private readonly attributes = new Map<Element, Map<string, LedgerEntry>>();
   private title: LedgerEntry | undefined;
-  private lang: { had: boolean; value: string } | undefined;
+  /** Where we set `lang` (<html>, and the blocks whose text we rewrote): the value we found there. */
+  private readonly langs = new Map<Element, { original: string | null; set: string }>();
+  /** The block element whose `lang` was set when a text node was written, to reset them together. */
+  private readonly blockOf = new Map<Text, Element>();
   private target: Target | undefined;
   private observer: MutationObserver | undefined;
   private pending = new Set<Node>();
@@ -41,13 +58,15 @@ export class PageConverter {
   private readonly collect: CollectOptions;
   /** Bumped on every switch: work for an older choice stops. */
   private generation = 0;
+  /** Learnt across conversions of this page: how much text a frame can take. */
+  private readonly budget = new WriteBudget();
 
   constructor(
     private readonly document: Document,
     private readonly convert: ConvertBlocks,
-    isOwnUi?: (element: Element) => boolean,
+    private readonly options: PageConverterOptions = {},
   ) {
-    this.collect = { shadowRoots: true, skip: isOwnUi };
+    this.collect = { shadowRoots: true, skip: options.isOwnUi };
   }
 
   get choice(): ScriptChoice {
@@ -57,7 +76,12 @@ export class PageConverter {
   /** Shows the page in `choice`. Resolves when the page is converted (or restored). */
   apply(choice: ScriptChoice): Promise<void> {
     const generation = ++this.generation;
-    this.work = this.work.then(() => (choice === 'original' ? this.restore(generation) : this.convertAll(choice, generation)));
+    this.work = this.work
+      .then(() => (choice === 'original' ? this.restore(generation) : this.convertAll(choice, generation)))
+      .finally(() => {
+        // A newer choice resumes the watcher when it is done.
+        if (generation === this.generation) this.options.watcher?.resume();
+      });
     return this.work;
   }
 
@@ -80,94 +104,151 @@ export class PageConverter {
     this.observe();
     // Attributes and the title go to the converter first, so their answers are back by the time
     // the text is written.
-    const attributes = this.prepareAttributes(body, target);
+    const attributes = this.prepareAttributes([body], target);
     const title = this.prepareTitle(target);
-    await this.convertScope(body, target, generation);
+    // What the reader sees first: a few paragraphs, converted in the first frames; then the page.
+    // (Found before the watcher pauses: hit-testing a page whose highlights just went would make
+    // the browser repaint-prepare it on the spot.)
+    const visible = visibleBlocks(this.document, this.collect);
+    this.options.watcher?.pause();
+    if (visible.length > 0) {
+      await this.convertScopes(visible, target, generation);
+      if (generation !== this.generation) return;
+      this.options.onVisible?.(target);
+    }
+    await this.convertScopes([body], target, generation);
     if (generation !== this.generation) return;
     (await attributes)();
     (await title)();
     this.dropOwnRecords();
-    this.setLang(target);
+    // Last, and cheap by now: the blocks already carry the language, so only the elements between
+    // <html> and them are styled again.
+    this.setLangOf(this.document.documentElement, TARGET_LABELS[target].lang!);
   }
 
   /**
-   * Converts the text under `scope`. Blocks go to the converter in batches as they are read, without
-   * waiting for earlier answers (the converter works while we read), and answers are written back
-   * in order, in slices.
+   * Converts the text under `scopes`. Blocks are read in short slices and sent to the converter in
+   * batches without waiting for earlier answers (it works while we read); answers are written
+   * back in order, a frame's worth at a time (see writeInFrames).
    */
-  private async convertScope(scope: Node, target: Target, generation: number): Promise<void> {
-    type Job = { nodes: Text[][]; sources: string[][]; converted: Promise<string[][]>; result?: string[][] };
-    const jobs: Job[] = [];
-    let written = 0;
-    let nodes: Text[][] = [];
-    let sources: string[][] = [];
+  private async convertScopes(scopes: readonly Node[], target: Target, generation: number): Promise<void> {
+    type Batch = { nodes: Text[]; owners: Node[]; sources: string[]; result?: PackedBlocks };
+    const batches: Batch[] = [];
+    let reading = true;
+    let failure: unknown;
+    let nodes: Text[] = [];
+    let owners: Node[] = [];
+    let sources: string[] = [];
+    let lengths: number[] = [];
+    let sizes: number[] = [];
     let chars = 0;
     const send = () => {
       if (nodes.length === 0) return;
-      const job: Job = { nodes, sources, converted: this.convert(target, sources) };
-      void job.converted.then((result) => (job.result = result), () => {});
-      jobs.push(job);
+      const batch: Batch = { nodes, owners, sources };
+      batches.push(batch);
+      this.convert(target, { text: sources.join(''), lengths, sizes }).then(
+        (result) => (batch.result = result),
+        (error: unknown) => (failure ??= error),
+      );
       nodes = [];
+      owners = [];
       sources = [];
+      lengths = [];
+      sizes = [];
       chars = 0;
     };
-    // Answers that are back are written while the rest of the page is still being read.
-    const writeReady = async () => {
-      while (written < jobs.length && jobs[written].result) {
-        const job = jobs[written++];
-        await this.writeBlocks(job.nodes, job.sources, job.result!, generation);
-        if (generation !== this.generation) return;
-      }
-    };
-    let sliceStart = performance.now();
-    for (const block of iterateBlocks(scope, this.collect)) {
-      // Convert from the original where we converted before and the page has not changed it.
-      nodes.push(block.nodes);
-      sources.push(
-        block.nodes.map((node) => {
+    const read = async () => {
+      let sliceStart = performance.now();
+      for (const block of blocksUnder(scopes, this.collect)) {
+        for (const node of block.nodes) {
+          // Convert from the original where we converted before and the page has not changed it.
           const entry = this.texts.get(node);
-          return entry && node.data === entry.converted ? entry.original : node.data;
-        }),
-      );
-      chars += block.text.length;
-      if (chars >= BATCH_CHARS) send();
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (generation !== this.generation) return;
-        await writeReady();
-        if (generation !== this.generation) return;
-        sliceStart = performance.now();
+          const source = entry && node.data === entry.converted ? entry.original : node.data;
+          nodes.push(node);
+          owners.push(block.owner);
+          sources.push(source);
+          lengths.push(source.length);
+          chars += source.length;
+        }
+        sizes.push(block.nodes.length);
+        // The first batches are small, so that writing starts early; later ones amortise the trip.
+        if (chars >= Math.min(BATCH_CHARS, FIRST_BATCH_CHARS << batches.length)) send();
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldBehindRendering();
+          if (generation !== this.generation) return;
+          sliceStart = performance.now();
+        }
       }
-    }
-    send();
-    while (written < jobs.length) {
-      const job = jobs[written++];
-      const converted = await job.converted;
-      if (generation !== this.generation) return;
-      await this.writeBlocks(job.nodes, job.sources, converted, generation);
-      if (generation !== this.generation) return;
-    }
-    this.dropOwnRecords();
-  }
+      send();
+    };
+    void read().finally(() => (reading = false));
 
-  private async writeBlocks(nodes: Text[][], sources: string[][], converted: string[][], generation: number): Promise<void> {
-    let sliceStart = performance.now();
-    for (let b = 0; b < nodes.length; b++) {
-      for (let n = 0; n < nodes[b].length; n++) {
-        const node = nodes[b][n];
-        const value = converted[b]?.[n];
-        if (value === undefined || !node.isConnected) continue;
-        const plan = planWrite(this.texts.get(node), node.data, (original) => (original === sources[b][n] ? value : original));
+    // The writer: batch after batch, node after node, as answers come back.
+    let batchIndex = 0;
+    let nodeIndex = 0;
+    let at = 0;
+    const lang = TARGET_LABELS[target].lang!;
+    const root = this.document.documentElement;
+    const body = this.document.body;
+    await this.writeInFrames(generation, (deadline) => {
+      if (failure) throw failure;
+      let written = 0;
+      while (written < deadline.chars && performance.now() < deadline.time) {
+        const batch = batches[batchIndex];
+        if (!batch) return reading ? written : DONE;
+        const result = batch.result;
+        if (!result) return written;
+        const node = batch.nodes[nodeIndex];
+        const owner = batch.owners[nodeIndex];
+        const source = batch.sources[nodeIndex];
+        const value = result.text.slice(at, at + result.lengths[nodeIndex]);
+        at += result.lengths[nodeIndex];
+        if (++nodeIndex === batch.nodes.length) {
+          batchIndex++;
+          nodeIndex = 0;
+          at = 0;
+        }
+        // A block given another language earlier takes this one, whether or not its text changes.
+        const earlier = this.langs.get(owner as Element);
+        if (earlier && earlier.set !== lang) this.setLangOf(owner as Element, lang);
+        if (value === source || !node.isConnected) continue;
+        const plan = planWrite(this.texts.get(node), node.data, (original) => (original === source ? value : original));
         if (!plan) continue;
         this.texts.set(node, plan.entry);
         node.data = plan.value;
+        written += plan.value.length;
+        // The block takes the target's language in the same frame as its text, so that its new
+        // font is laid out once, with the text. Setting it on <html> alone would make the browser
+        // lay out the whole page again in one frame (~350 ms on a 1 MB page here).
+        if (owner.nodeType === 1 && owner !== root && owner !== body) {
+          this.blockOf.set(node, owner as Element);
+          if (this.langs.get(owner as Element)?.set !== lang) this.setLangOf(owner as Element, lang);
+        }
       }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        this.dropOwnRecords();
-        await yieldToPage();
-        if (generation !== this.generation) return;
-        sliceStart = performance.now();
-      }
+      return written;
+    });
+  }
+
+  /**
+   * Runs `step` once a frame, at the frame's start, until it returns DONE. Each step writes at most
+   * the learnt budget of characters (and stops after WRITE_MS of script), so every frame's layout
+   * stays short: the page is rewritten over several short frames instead of one long one. In a
+   * hidden document nothing is laid out, and only the time limit applies.
+   */
+  private async writeInFrames(generation: number, step: (deadline: { chars: number; time: number }) => number | typeof DONE): Promise<void> {
+    let previous = 0;
+    let written = 0;
+    for (;;) {
+      await nextFrame(this.document);
+      if (generation !== this.generation) return;
+      const start = performance.now();
+      if (written > 0) this.budget.update(written, start - previous);
+      previous = start;
+      const hidden = this.document.visibilityState === 'hidden';
+      const result = step({ chars: hidden ? Infinity : this.budget.value, time: start + WRITE_MS });
+      this.dropOwnRecords();
+      if (result === DONE) return;
+      written = result;
     }
   }
 
@@ -181,18 +262,15 @@ export class PageConverter {
 
   private async convertStrings(target: Target, strings: string[]): Promise<string[]> {
     if (strings.length === 0) return [];
-    const converted = await this.convert(target, strings.map((s) => [s]));
-    return converted.map((b) => b[0]);
+    // Each string is a block of its own: a title and an alt text are not one sentence.
+    return unpackBlocks(await this.convert(target, packBlocks(strings.map((s) => [s])))).map((b) => b[0]);
   }
 
-  private async convertAttributes(root: Element, target: Target): Promise<void> {
-    (await this.prepareAttributes(root, target))();
-  }
-
-  /** Reads and converts the attributes people read under `root`; the returned function writes them. */
-  private async prepareAttributes(root: Element, target: Target): Promise<() => void> {
+  /** Reads and converts the attributes people read under `roots`; the returned function writes them. */
+  private async prepareAttributes(roots: readonly Element[], target: Target): Promise<() => void> {
     const places: { element: Element; name: string; source: string }[] = [];
-    for (const element of root.querySelectorAll(ATTRIBUTE_SELECTOR)) {
+    const elements = roots.flatMap((root) => [...(root.matches(ATTRIBUTE_SELECTOR) ? [root] : []), ...root.querySelectorAll(ATTRIBUTE_SELECTOR)]);
+    for (const element of elements) {
       // A field's placeholder and title are read, not typed: they convert, but nothing inside an
       // editable region or our own UI does.
       if (isInsideEditableOrSkipped(element, this.collect.skip)) continue;
@@ -232,10 +310,45 @@ export class PageConverter {
     };
   }
 
-  private setLang(target: Target): void {
-    const html = this.document.documentElement;
-    this.lang ??= { had: html.hasAttribute('lang'), value: html.getAttribute('lang') ?? '' };
-    html.setAttribute('lang', TARGET_LABELS[target].lang!);
+  private setLangOf(element: Element, lang: string): void {
+    const current = element.getAttribute('lang');
+    const entry = this.langs.get(element);
+    // The value found there is the original, unless it is the one we set (then the page kept it).
+    if (!entry || current !== entry.set) this.langs.set(element, { original: current, set: lang });
+    else entry.set = lang;
+    if (current !== lang) element.setAttribute('lang', lang);
+  }
+
+  /** Puts back the `lang` found on `element`, unless the page changed it since. */
+  private restoreLangOf(element: Element): void {
+    const entry = this.langs.get(element);
+    if (!entry) return;
+    this.langs.delete(element);
+    if (element.getAttribute('lang') !== entry.set || entry.original === entry.set) return;
+    if (entry.original === null) element.removeAttribute('lang');
+    else element.setAttribute('lang', entry.original);
+  }
+
+  /** Puts back the original text of `nodes` (and their blocks' language), a frame at a time. */
+  private restoreTexts(nodes: Text[], generation: number): Promise<void> {
+    let next = 0;
+    return this.writeInFrames(generation, (deadline) => {
+      let written = 0;
+      while (written < deadline.chars && performance.now() < deadline.time) {
+        if (next === nodes.length) return DONE;
+        const node = nodes[next++];
+        const entry = this.texts.get(node);
+        if (!entry) continue;
+        this.texts.delete(node);
+        const block = this.blockOf.get(node);
+        if (block) this.restoreLangOf(block);
+        const value = planRestore(entry, node.data);
+        if (value === undefined) continue;
+        node.data = value;
+        written += value.length;
+      }
+      return written;
+    });
   }
 
   private async restore(generation: number): Promise<void> {
@@ -244,17 +357,28 @@ export class PageConverter {
     this.observer = undefined;
     clearTimeout(this.timer);
     this.pending.clear();
-    let sliceStart = performance.now();
-    for (const [node, entry] of this.texts) {
-      const value = planRestore(entry, node.data);
-      if (value !== undefined) node.data = value;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (generation !== this.generation) return;
-        sliceStart = performance.now();
-      }
+    // What the reader sees first, then the rest in the order it was converted.
+    const visible = new Set<Text>();
+    for (const scope of visibleBlocks(this.document, this.collect)) {
+      for (const block of iterateBlocks(scope, this.collect)) for (const node of block.nodes) if (this.texts.has(node)) visible.add(node);
     }
+    this.options.watcher?.pause();
+    if (visible.size > 0) {
+      await this.restoreTexts([...visible], generation);
+      if (generation !== this.generation) return;
+      this.options.onVisible?.('original');
+      // That frame painted first: putting <html>'s language back restyles the whole page.
+      await nextFrame(this.document);
+      if (generation !== this.generation) return;
+    }
+    // <html> before the rest: the blocks still carry the language they were given, so only what
+    // lies outside them is laid out again now; each block gets its own back with its text.
+    this.restoreLangOf(this.document.documentElement);
+    await this.restoreTexts([...this.texts.keys()], generation);
+    if (generation !== this.generation) return;
     this.texts.clear();
+    this.blockOf.clear();
+    for (const element of [...this.langs.keys()]) this.restoreLangOf(element);
     for (const [element, ledger] of this.attributes) {
       for (const [name, entry] of ledger) {
         const value = planRestore(entry, element.getAttribute(name) ?? '');
@@ -266,12 +390,6 @@ export class PageConverter {
       const value = planRestore(this.title, this.document.title);
       if (value !== undefined) this.document.title = value;
       this.title = undefined;
-    }
-    if (this.lang) {
-      const html = this.document.documentElement;
-      if (this.lang.had) html.setAttribute('lang', this.lang.value);
-      else html.removeAttribute('lang');
-      this.lang = undefined;
     }
   }
 
@@ -303,16 +421,51 @@ export class PageConverter {
           this.pending.clear();
           const outermost = outermostScopes(scopes);
           this.work = this.work.then(async () => {
-            for (const scope of outermost) {
-              await this.convertScope(scope, target, generation);
-              if (scope.nodeType === 1) await this.convertAttributes(scope as Element, target);
-            }
+            const attributes = this.prepareAttributes(outermost.filter((scope): scope is Element => scope.nodeType === 1), target);
+            await this.convertScopes(outermost, target, generation);
+            if (generation === this.generation) (await attributes)();
+            this.dropOwnRecords();
           });
         }, MUTATION_BATCH_MS);
       }
     });
     this.observer.observe(this.document, { childList: true, characterData: true, subtree: true });
   }
+}
+
+/**
+ * The block elements under a grid of points over the viewport: the paragraphs the reader is
+ * looking at. Hit-testing a few dozen points costs little on a laid-out page, and a paragraph
+ * missed between the points is converted moments later with the rest.
+ */
+export function visibleBlocks(document: Document, collect: CollectOptions): Node[] {
+  const view = document.defaultView;
+  if (!view || document.visibilityState === 'hidden') return [];
+  const found = new Set<Node>();
+  for (let row = 0; row < GRID_ROWS; row++) {
+    for (let column = 0; column < GRID_COLUMNS; column++) {
+      const element = document.elementFromPoint(((column + 0.5) * view.innerWidth) / GRID_COLUMNS, ((row + 0.5) * view.innerHeight) / GRID_ROWS);
+      if (!element || isInsideSkipped(element, collect)) continue;
+      const scope = blockScopeOf(element);
+      // A hit between paragraphs lands on what holds them, which may be the whole article: only
+      // blocks that hold no other blocks count.
+      if (scope.nodeType !== 1 || holdsBlocks(scope as Element)) continue;
+      found.add(scope);
+    }
+  }
+  return outermostScopes([...found]);
+}
+function holdsBlocks(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (isBlockElement(child) && child.localName !== 'br') return true;
+  }
+  return element === element.ownerDocument.body || element === element.ownerDocument.documentElement;
+}
+const GRID_ROWS = 10;
+const GRID_COLUMNS = 4;
+
+function* blocksUnder(scopes: readonly Node[], collect: CollectOptions) {
+  for (const scope of scopes) yield* iterateBlocks(scope, collect);
 }
 
 function isInsideEditableOrSkipped(element: Element, skip?: (e: Element) => boolean): boolean {

@@ -11,7 +11,8 @@ import { choiceFor, DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, isEnabledFor, read
 import { PageConverter } from '@/utils/page-converter';
 import type { ScriptChoice, Target } from '@/utils/convert';
 import { createFoldTable } from '@/utils/fold';
-import { isConvertReply, type PageReport } from '@/utils/messages';
+import type { PageReport } from '@/utils/messages';
+import { convertPieces, requestConversion } from '@/utils/conversion-client';
 import type { Article } from '@/utils/article';
 import { readScopeSettings, scopeFor, watchScopeSettings } from '@/utils/settings';
 import { hasChinese } from '@/utils/fold';
@@ -147,12 +148,15 @@ export default defineContentScript({
 
     // Script conversion: the converter (opencc-js) lives in the extension, never in the page; this
     // frame only reads and writes text. Nothing is loaded until a conversion is requested.
-    const convertBlocks = async (target: Target, blocks: string[][]) => {
-      const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
-      if (!isConvertReply(reply) || !reply.ok) throw new Error(`conversion failed: ${isConvertReply(reply) && !reply.ok ? reply.error : 'no reply'}`);
-      return reply.blocks;
-    };
-    const converter = new PageConverter(document, convertBlocks, isOwnUi);
+    // Testing and benchmark hook: a user-timing mark when what the reader sees is converted.
+    const converter = new PageConverter(document, requestConversion, {
+      isOwnUi,
+      // The highlighter waits while the whole page is rewritten, then re-reads what changed once.
+      watcher: { pause: () => highlighter?.pause(), resume: () => highlighter?.resume() },
+      // Testing and benchmark hook: a user-timing mark when what the reader sees is painted. The
+      // converter writes at the start of a frame, so the next frame's start follows its paint.
+      onVisible: () => requestAnimationFrame(() => performance.mark('tifa-visible-converted')),
+    });
     ctx.onInvalidated(() => converter.stop());
 
     /** Which way the keyboard command converts when no choice is remembered: to the other script. */
@@ -194,7 +198,7 @@ export default defineContentScript({
         if (end > start) parts.push({ node: text, start, end });
       }
       if (parts.length === 0) return false;
-      const [converted] = await convertBlocks(target, [parts.map((p) => p.node.data.slice(p.start, p.end))]);
+      const converted = await convertPieces(target, parts.map((p) => p.node.data.slice(p.start, p.end)));
       parts.forEach((p, i) => {
         const value = converted[i];
         if (value === undefined || value === p.node.data.slice(p.start, p.end)) return;
@@ -212,8 +216,7 @@ export default defineContentScript({
     // A site remembered in another script (or the default) is converted as it loads.
     const siteChoice = choiceFor(conversion, location.hostname);
     if (siteChoice !== 'original' && hasChinese(document.body?.textContent ?? '')) {
-      highlighter?.pause();
-      void converter.apply(siteChoice).catch(() => {}).finally(() => highlighter?.resume());
+      void converter.apply(siteChoice).catch(() => {});
     }
     // The site switch takes effect at once: highlights appear or vanish without a reload.
     const unwatch = watchHighlightSettings((next) => {
@@ -414,11 +417,15 @@ export default defineContentScript({
         case 'set-script': {
           // Every frame converts itself; the top frame answers for the tab.
           const started = performance.now();
-          // The highlighter waits while the page is rewritten, then re-reads what changed once.
-          highlighter?.pause();
-          const done = converter.apply(message.choice).finally(() => highlighter?.resume());
+          const done = converter.apply(message.choice);
           // Testing and benchmark hook: a user-timing measure per conversion or restore.
-          void done.then(() => performance.measure(message.choice === 'original' ? 'tifa-restore' : 'tifa-convert', { start: started, detail: { choice: message.choice } }));
+          // "-painted": until the frame of the last write is laid out and painted (the last write
+          // is made at the start of a frame, so the next frame's start follows its paint).
+          void done.then(() => {
+            const name = message.choice === 'original' ? 'tifa-restore' : 'tifa-convert';
+            performance.measure(name, { start: started, detail: { choice: message.choice } });
+            requestAnimationFrame(() => performance.measure(`${name}-painted`, { start: started }));
+          });
           if (window !== window.top) return;
           void done.then(
             () => sendResponse({ ok: true, choice: converter.choice }),
@@ -445,8 +452,7 @@ export default defineContentScript({
           return;
         case 'toggle-script': {
           const next: ScriptChoice = converter.choice === 'original' ? toggleTarget() : 'original';
-          highlighter?.pause();
-          void converter.apply(next).finally(() => highlighter?.resume());
+          void converter.apply(next);
           if (window === window.top) sendResponse({ ok: true });
           return;
         }

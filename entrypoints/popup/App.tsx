@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import glossary from '@/generated/glossary.json';
 import phrases from '@/generated/phrases.json';
 import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
-import { essayAnchor, isConvertReply, isPageSummary, type PageSummary } from '@/utils/messages';
+import { essayAnchor, isPageSummary, type PageSummary } from '@/utils/messages';
+import { convertPieces } from '@/utils/conversion-client';
 import {
   readConversionSettings,
   readHighlightSettings,
@@ -146,8 +147,7 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
 }
 
 async function convertText(target: Target, text: string): Promise<string> {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks: [[text]] });
-  return isConvertReply(reply) && reply.ok ? reply.blocks[0][0] : text;
+  return convertPieces(target, [text]).then(([converted]) => converted ?? text, () => text);
 }
 
 /** The page's script: what it shows now, and the buttons that change it. */

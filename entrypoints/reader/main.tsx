@@ -13,7 +13,8 @@ import { createPhraseMatcher } from '@/utils/phrase-matcher';
 import { PageHighlighter } from '@/utils/page-highlighter';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
 import { PageConverter } from '@/utils/page-converter';
-import { essayAnchor, isConvertReply } from '@/utils/messages';
+import { essayAnchor } from '@/utils/messages';
+import { requestConversion } from '@/utils/conversion-client';
 import { followUiLanguage } from '@/utils/settings';
 import type { ScriptChoice, Target } from '@/utils/convert';
 import { ReaderView } from '@/components/ReaderView';
@@ -26,14 +27,12 @@ const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id,
 const matcher = createPhraseMatcher(phrases as CompiledPhrases);
 const isOwnUi = (e: Element) => e.hasAttribute('data-tifa-ui');
 
-const convertBlocks = async (target: Target, blocks: string[][]) => {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
-  if (!isConvertReply(reply) || !reply.ok) throw new Error('conversion failed');
-  return reply.blocks;
-};
-const converter = new PageConverter(document, convertBlocks, isOwnUi);
-
 let highlighter: PageHighlighter | undefined;
+const converter = new PageConverter(document, requestConversion, {
+  isOwnUi,
+  watcher: { pause: () => highlighter?.pause(), resume: () => highlighter?.resume() },
+});
+
 if (supportsCustomHighlights()) {
   highlighter = new PageHighlighter(document, { matcher: () => matcher, painter: createCssHighlightPainter(), isOwnUi });
   const language = followUiLanguage(browser.i18n.getUILanguage());
@@ -82,8 +81,7 @@ function Reader() {
       busy={busy}
       onScript={async (choice) => {
         setBusy(true);
-        highlighter?.pause();
-        await converter.apply(choice).finally(() => highlighter?.resume());
+        await converter.apply(choice).catch(() => {});
         setScript(converter.choice);
         setBusy(false);
       }}

@@ -1,0 +1,26 @@
+/**
+ * Asks the extension to convert text: the page, the reader and the popup never hold opencc-js,
+ * the background hands the work to the offscreen document (see entrypoints/background.ts).
+ */
+import { browser } from 'wxt/browser';
+import { isConvertReply } from './messages';
+import { packBlocks, type PackedBlocks, type Target } from './convert';
+
+export async function requestConversion(target: Target, blocks: PackedBlocks): Promise<PackedBlocks> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
+  if (!isConvertReply(reply)) throw new Error('conversion failed: no answer');
+  if (!reply.ok) throw new Error(`conversion failed: ${reply.error}`);
+  return reply.blocks;
+}
+
+/** Converts the pieces of one block of text (a phrase may run across them); same order back. */
+export async function convertPieces(target: Target, pieces: string[]): Promise<string[]> {
+  const converted = await requestConversion(target, packBlocks([pieces]));
+  const out: string[] = [];
+  let at = 0;
+  for (const length of converted.lengths) {
+    out.push(converted.text.slice(at, at + length));
+    at += length;
+  }
+  return out;
+}
