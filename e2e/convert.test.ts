@@ -65,13 +65,21 @@ describe('converting a Simplified page', () => {
     expect(await page.locator('#field').getAttribute('placeholder')).toBe('請輸入發展');
     expect(await page.locator('#button').inputValue()).toBe('發展');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-TW');
+    // A rewritten block takes the language with its text (its font changes once, with the text).
+    expect(await page.locator('#p1').getAttribute('lang')).toBe('zh-TW');
     // Never touched: what the user types or edits, and code.
+    expect(await page.locator('#editor').getAttribute('lang')).toBeNull();
     expect(await page.locator('#field').inputValue()).toBe('发展干部');
     expect(await page.locator('#area').inputValue()).toBe('发展干部');
     expect(await text(page, '#editor')).toBe('发展干部');
     expect(await text(page, '#code')).toBe('var s = "发展";');
     // Highlights follow the converted text.
     await expect.poll(() => allHighlighted(page)).toContain('幹部隊伍');
+
+    // Another target: the blocks and <html> follow it.
+    await choose(popup, /香港/);
+    await expect.poll(() => page.locator('#p1').getAttribute('lang')).toBe('zh-HK');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-HK');
 
     // Restore is byte-exact.
     await choose(popup, /原文/);

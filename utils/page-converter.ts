@@ -80,7 +80,10 @@ export class PageConverter {
   /** Shows the page in `choice`. Resolves when the page is converted (or restored). */
   apply(choice: ScriptChoice): Promise<void> {
     const generation = ++this.generation;
+    // After the work queued before, whether it succeeded or not: a failure is reported once, to
+    // whoever asked for that work, and does not stop what comes after.
     this.work = this.work
+      .catch(() => {})
       .then(() => (choice === 'original' ? this.restore(generation) : this.convertAll(choice, generation)))
       .finally(() => {
         // A newer choice resumes the watcher when it is done.
@@ -110,6 +113,9 @@ export class PageConverter {
     // the text is written.
     const attributes = this.prepareAttributes([body], target);
     const title = this.prepareTitle(target);
+    // If the text fails, these are never awaited: their failure is that one.
+    attributes.catch(() => {});
+    title.catch(() => {});
     // What the reader sees first: a few paragraphs, converted in the first frames; then the page.
     // (Found before the watcher pauses: hit-testing a page whose highlights just went would make
     // the browser repaint-prepare it on the spot.)
@@ -417,8 +423,9 @@ export class PageConverter {
           const scopes = [...this.pending].filter((s) => s.isConnected);
           this.pending.clear();
           const outermost = outermostScopes(scopes);
-          this.work = this.work.then(async () => {
+          this.work = this.work.catch(() => {}).then(async () => {
             const attributes = this.prepareAttributes(outermost.filter((scope): scope is Element => scope.nodeType === 1), target);
+            attributes.catch(() => {});
             await this.convertScopes(outermost, target, generation);
             if (generation === this.generation) (await attributes)();
             this.dropOwnRecords();

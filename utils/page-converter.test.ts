@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as OpenCC from 'opencc-js';
+import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from './convert';
+import { PageConverter as BaseConverter, type ConvertBlocks, type PageConverterOptions } from './page-converter';
+
+const converters = new Map<Target, (text: string) => string>();
+/** The converter the extension runs in its offscreen document, here in-process. */
+async function convert(target: Target, blocks: PackedBlocks): Promise<PackedBlocks> {
+  let fn = converters.get(target);
+  if (!fn) converters.set(target, (fn = OpenCC.Converter(OPENCC_LOCALES[target] as { from: 'cn'; to: 'tw' })));
+  return convertPacked(blocks, fn);
+}
+
+const PAGE = `<head><title>干部队伍的发展</title></head><body>
+<article>
+  <p id="split">她剪了<b>头</b>发。</p>
+  <p id="plain" lang="zh-CN">经济发展，干部队伍建设，若干问题。</p>
+  <p id="same">ABC 123</p>
+  <p id="attrs" title="发展说明"><img alt="干部照片"></p>
+  <textarea id="area">发展干部</textarea>
+  <div id="editor" contenteditable="true">发展干部</div>
+  <script>var s = "发展";</script>
+</article></body>`;
+
+function load(html = PAGE): string {
+  document.documentElement.innerHTML = html;
+  document.documentElement.setAttribute('lang', 'zh');
+  return document.documentElement.outerHTML;
+}
+const textOf = (id: string) => document.getElementById(id)!.textContent;
+
+/** Every converter a test makes is stopped after it: a converted page keeps watching for content. */
+const made: BaseConverter[] = [];
+class PageConverter extends BaseConverter {
+  constructor(document: Document, convert: ConvertBlocks, options?: PageConverterOptions) {
+    super(document, convert, options);
+    made.push(this);
+  }
+}
+
+describe('PageConverter', () => {
+  beforeEach(() => {
+    document.documentElement.removeAttribute('lang');
+  });
+  afterEach(() => {
+    for (const converter of made.splice(0)) converter.stop();
+  });
+
+  it('converts phrases across inline elements, the title and attributes, and restores byte for byte', async () => {
+    const original = load();
+    const converter = new PageConverter(document, convert);
+    await converter.apply('tw');
+    expect(textOf('split')).toBe('她剪了頭髮。');
+    expect(textOf('plain')).toBe('經濟發展，幹部隊伍建設，若干問題。');
+    expect(document.title).toBe('幹部隊伍的發展');
+    expect(document.getElementById('attrs')!.getAttribute('title')).toBe('發展說明');
+    expect(document.querySelector('img')!.getAttribute('alt')).toBe('幹部照片');
+    expect(converter.choice).toBe('tw');
+    await converter.apply('original');
+    expect(document.documentElement.outerHTML).toBe(original);
+    expect(converter.choice).toBe('original');
+  });
+
+  it('never touches text being edited, form fields or code', async () => {
+    load();
+    await new PageConverter(document, convert).apply('tw');
+    expect((document.getElementById('area') as HTMLTextAreaElement).value).toBe('发展干部');
+    expect(textOf('editor')).toBe('发展干部');
+    expect(document.querySelector('script')!.textContent).toBe('var s = "发展";');
+    expect(document.getElementById('editor')!.hasAttribute('lang')).toBe(false);
+  });
+
+  it('gives rewritten blocks and <html> the target language, and puts back what was there', async () => {
+    const original = load();
+    const converter = new PageConverter(document, convert);
+    await converter.apply('tw');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-TW');
+    expect(document.getElementById('split')!.getAttribute('lang')).toBe('zh-TW');
+    expect(document.getElementById('plain')!.getAttribute('lang')).toBe('zh-TW');
+    // Nothing rewritten there: no language set.
+    expect(document.getElementById('same')!.hasAttribute('lang')).toBe(false);
+    await converter.apply('hk');
+    expect(document.getElementById('split')!.getAttribute('lang')).toBe('zh-HK');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-HK');
+    await converter.apply('original');
+    expect(document.getElementById('plain')!.getAttribute('lang')).toBe('zh-CN');
+    expect(document.documentElement.outerHTML).toBe(original);
+  });
+
+  it('writes only text that changes', async () => {
+    load();
+    const changed: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => r.type === 'characterData' && changed.push(r.target)));
+    observer.observe(document.body, { characterData: true, subtree: true });
+    await new PageConverter(document, convert).apply('tw');
+    await Promise.resolve();
+    observer.disconnect();
+    const texts = changed.map((n) => n.textContent);
+    // 她剪了 stays as it is; 头 and 发。 change; ABC 123 and the textarea never do.
+    expect(texts).toContain('頭');
+    expect(texts).toContain('髮。');
+    expect(texts).not.toContain('她剪了');
+    expect(texts.some((t) => t?.includes('ABC'))).toBe(false);
+  });
+
+  it('leaves text and languages the page replaced since as the page wrote them', async () => {
+    load();
+    const converter = new PageConverter(document, convert);
+    await converter.apply('tw');
+    document.querySelector('#plain')!.firstChild!.textContent = '页面自己改的';
+    document.getElementById('split')!.setAttribute('lang', 'en');
+    await converter.apply('original');
+    expect(textOf('plain')).toBe('页面自己改的');
+    expect(document.getElementById('split')!.getAttribute('lang')).toBe('en');
+    // The rest is restored.
+    expect(textOf('split')).toBe('她剪了头发。');
+    expect(document.title).toBe('干部队伍的发展');
+  });
+
+  it('converts from the original when the choice changes mid-way, and ends in the last choice', async () => {
+    const original = load();
+    const converter = new PageConverter(document, convert);
+    void converter.apply('tw');
+    void converter.apply('cn');
+    await converter.apply('hk');
+    expect(textOf('plain')).toBe('經濟發展，幹部隊伍建設，若干問題。');
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-HK');
+    void converter.apply('tw');
+    await converter.apply('original');
+    expect(document.documentElement.outerHTML).toBe(original);
+  });
+
+  it('pauses the watcher while the page is rewritten and resumes it once, after the last choice', async () => {
+    load();
+    const watcher = { pause: vi.fn(), resume: vi.fn() };
+    const converter = new PageConverter(document, convert, { watcher });
+    void converter.apply('tw');
+    await converter.apply('hk');
+    expect(watcher.pause).toHaveBeenCalled();
+    expect(watcher.resume).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes a hidden page without waiting for frames (a hidden tab has none)', async () => {
+    load();
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    try {
+      await new PageConverter(document, convert).apply('tw');
+      expect(textOf('split')).toBe('她剪了頭髮。');
+      expect(frames).not.toHaveBeenCalled();
+    } finally {
+      visibility.mockRestore();
+      frames.mockRestore();
+    }
+  });
+
+  it('converts content that arrives later until conversion is turned off', async () => {
+    load();
+    const converter = new PageConverter(document, convert);
+    await converter.apply('tw');
+    const later = document.createElement('p');
+    later.textContent = '后来的干部';
+    document.querySelector('article')!.append(later);
+    await vi.waitFor(() => expect(later.textContent).toBe('後來的幹部'));
+    await converter.apply('original');
+    expect(later.textContent).toBe('后来的干部');
+    const after = document.createElement('p');
+    after.textContent = '后来的干部';
+    document.querySelector('article')!.append(after);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(after.textContent).toBe('后来的干部');
+  });
+
+  it('reports a failed conversion and leaves the page as it was', async () => {
+    const original = load();
+    const failing = new PageConverter(document, () => Promise.reject(new Error('no converter')));
+    await expect(failing.apply('tw')).rejects.toThrow('no converter');
+    expect(document.documentElement.outerHTML).toBe(original);
+  });
+
+  it('goes on after a failed conversion', async () => {
+    load();
+    let fail = true;
+    const converter = new PageConverter(document, (target, blocks) => (fail ? Promise.reject(new Error('offline')) : convert(target, blocks)));
+    await expect(converter.apply('tw')).rejects.toThrow('offline');
+    fail = false;
+    await converter.apply('tw');
+    expect(textOf('split')).toBe('她剪了頭髮。');
+  });
+});
