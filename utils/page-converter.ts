@@ -131,8 +131,8 @@ export class PageConverter {
     (await attributes)();
     (await title)();
     this.dropOwnRecords();
-    // Last, and cheap by now: the blocks already carry the language, so only the elements between
-    // <html> and them are styled again.
+    // Last: the browser restyles the whole page for it, but lays out again only what lies outside
+    // the rewritten blocks, which already carry the language.
     this.setLangOf(this.document.documentElement, TARGET_LABELS[target].lang!);
   }
 
