@@ -70,6 +70,14 @@ describe('PageConverter', () => {
     expect(document.getElementById('editor')!.hasAttribute('lang')).toBe(false);
   });
 
+  it('leaves Japanese and Korean declared as such alone', async () => {
+    load('<body><p id="zh">国会图书馆</p><p id="ja" lang="ja">国会図書館</p><div lang="ko-KR"><p id="ko">国会</p></div></body>');
+    await new PageConverter(document, convert).apply('tw');
+    expect(textOf('zh')).toBe('國會圖書館');
+    expect(textOf('ja')).toBe('国会図書館');
+    expect(textOf('ko')).toBe('国会');
+  });
+
   it('gives rewritten blocks and <html> the target language, and puts back what was there', async () => {
     const original = load();
     const converter = new PageConverter(document, convert);

@@ -70,7 +70,8 @@ export class PageConverter {
     private readonly convert: ConvertBlocks,
     private readonly options: PageConverterOptions = {},
   ) {
-    this.collect = { shadowRoots: true, skip: options.isOwnUi };
+    const isOwnUi = options.isOwnUi;
+    this.collect = { shadowRoots: true, skip: (element) => isInAnotherHanLanguage(element) || (isOwnUi?.(element) ?? false) };
   }
 
   get choice(): ScriptChoice {
@@ -467,6 +468,16 @@ function holdsBlocks(element: Element): boolean {
 }
 const GRID_ROWS = 8;
 const GRID_COLUMNS = 3;
+
+/**
+ * Japanese and Korean text declared as such (`lang="ja"`, `lang="ko-KR"` …) is written with Han
+ * characters too, and is not to be turned into Chinese: 国会図書館 is not 國會圖書館. <html lang> is
+ * never asked (the walk starts at <body>): Chinese pages declared in another language are common.
+ */
+function isInAnotherHanLanguage(element: Element): boolean {
+  const lang = element.getAttribute('lang');
+  return lang !== null && /^(ja|ko)(-|$)/i.test(lang);
+}
 
 function* blocksUnder(scopes: readonly Node[], collect: CollectOptions) {
   for (const scope of scopes) yield* iterateBlocks(scope, collect);
