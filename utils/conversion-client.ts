@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isConvertReply } from './messages';
-import { packBlocks, type PackedBlocks, type Target } from './convert';
+import { packBlocks, unpackBlocks, type PackedBlocks, type Target } from './convert';
 
 export async function requestConversion(target: Target, blocks: PackedBlocks): Promise<PackedBlocks> {
   const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
@@ -15,12 +15,6 @@ export async function requestConversion(target: Target, blocks: PackedBlocks): P
 
 /** Converts the pieces of one block of text (a phrase may run across them); same order back. */
 export async function convertPieces(target: Target, pieces: string[]): Promise<string[]> {
-  const converted = await requestConversion(target, packBlocks([pieces]));
-  const out: string[] = [];
-  let at = 0;
-  for (const length of converted.lengths) {
-    out.push(converted.text.slice(at, at + length));
-    at += length;
-  }
-  return out;
+  const [converted] = unpackBlocks(await requestConversion(target, packBlocks([pieces])));
+  return converted;
 }

@@ -212,25 +212,29 @@ export class PageConverter {
           nodeIndex = 0;
           at = 0;
         }
-        // A block given another language earlier takes this one, whether or not its text changes.
-        const earlier = this.langs.get(owner as Element);
-        if (earlier && earlier.set !== lang) this.setLangOf(owner as Element, lang);
-        if (value === source || !node.isConnected) continue;
-        const plan = planWrite(this.texts.get(node), node.data, (original) => (original === source ? value : original));
-        if (!plan) continue;
-        this.texts.set(node, plan.entry);
-        node.data = plan.value;
-        written += plan.value.length;
+        const wrote = value === source || !node.isConnected ? 0 : this.writeText(node, source, value);
+        written += wrote;
         // The block takes the target's language in the same frame as its text, so that its new
         // font is laid out once, with the text. Setting it on <html> alone would make the browser
-        // lay out the whole page again in one frame (~350 ms on a 1 MB page here).
-        if (owner.nodeType === 1 && owner !== root && owner !== body) {
-          this.blockOf.set(node, owner as Element);
-          if (this.langs.get(owner as Element)?.set !== lang) this.setLangOf(owner as Element, lang);
-        }
+        // lay out the whole page again in one frame (~350 ms on a 1 MB page here). A block given
+        // another language earlier takes this one whether or not its text changes now.
+        if (owner.nodeType !== 1 || owner === root || owner === body) continue;
+        const block = owner as Element;
+        if (wrote > 0) this.blockOf.set(node, block);
+        const entry = this.langs.get(block);
+        if ((wrote > 0 || entry) && entry?.set !== lang) this.setLangOf(block, lang);
       }
       return written;
     });
+  }
+
+  /** Writes `value`, converted from `source`, into `node` (see planWrite); the characters written. */
+  private writeText(node: Text, source: string, value: string): number {
+    const plan = planWrite(this.texts.get(node), node.data, (original) => (original === source ? value : original));
+    if (!plan) return 0;
+    this.texts.set(node, plan.entry);
+    node.data = plan.value;
+    return plan.value.length;
   }
 
   /**
@@ -443,7 +447,7 @@ export class PageConverter {
  * looking at. Hit-testing a few dozen points costs little on a laid-out page, and a paragraph
  * missed between the points is converted moments later with the rest.
  */
-export function visibleBlocks(document: Document, collect: CollectOptions): Node[] {
+function visibleBlocks(document: Document, collect: CollectOptions): Node[] {
   const view = document.defaultView;
   if (!view || document.visibilityState === 'hidden' || typeof document.elementFromPoint !== 'function') return [];
   const found = new Set<Node>();

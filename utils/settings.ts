@@ -131,7 +131,7 @@ export const DEFAULT_CONVERSION_SETTINGS: ConversionSettings = { defaultChoice: 
 const isChoice = (v: unknown): v is ScriptChoice => isTarget(v) || v === 'original';
 
 export function sanitizeConversionSettings(value: unknown): ConversionSettings {
-  if (typeof value !== 'object' || value === null) return { defaultChoice: 'original', sites: {} };
+  if (typeof value !== 'object' || value === null) return { ...DEFAULT_CONVERSION_SETTINGS, sites: {} };
   const v = value as Record<string, unknown>;
   const sites: Record<string, ScriptChoice> = {};
   if (typeof v.sites === 'object' && v.sites !== null) {
@@ -149,7 +149,7 @@ export async function readConversionSettings(): Promise<ConversionSettings> {
   try {
     return sanitizeConversionSettings(await conversionSettings.getValue());
   } catch {
-    return { defaultChoice: 'original', sites: {} };
+    return { ...DEFAULT_CONVERSION_SETTINGS, sites: {} };
   }
 }
 
@@ -161,10 +161,7 @@ export function choiceFor(settings: ConversionSettings, hostname: string): Scrip
 /** Remembers a site's choice; `undefined` forgets it (the default applies again). */
 export async function rememberSiteChoice(hostname: string, choice: ScriptChoice | undefined): Promise<void> {
   const current = await readConversionSettings();
-  const sites = { ...current.sites };
-  if (choice === undefined) delete sites[hostname];
-  else sites[hostname] = choice;
-  await conversionSettings.setValue({ ...current, sites });
+  await conversionSettings.setValue({ ...current, sites: withSite(current.sites, hostname, choice) });
 }
 
 export async function setDefaultChoice(choice: ScriptChoice): Promise<void> {
@@ -213,8 +210,10 @@ export interface ScopeSettings {
   sites: Record<string, Scope>;
 }
 
+const DEFAULT_SCOPE_SETTINGS: ScopeSettings = { scope: 'page', sites: {} };
+
 export function sanitizeScopeSettings(value: unknown): ScopeSettings {
-  if (typeof value !== 'object' || value === null) return { scope: 'page', sites: {} };
+  if (typeof value !== 'object' || value === null) return { ...DEFAULT_SCOPE_SETTINGS, sites: {} };
   const v = value as Record<string, unknown>;
   const sites: Record<string, Scope> = {};
   if (typeof v.sites === 'object' && v.sites !== null) {
@@ -223,13 +222,13 @@ export function sanitizeScopeSettings(value: unknown): ScopeSettings {
   return { scope: v.scope === 'article' ? 'article' : 'page', sites };
 }
 
-export const scopeSettings = storage.defineItem<ScopeSettings>('local:scopeSettings', { fallback: { scope: 'page', sites: {} }, version: 1 });
+export const scopeSettings = storage.defineItem<ScopeSettings>('local:scopeSettings', { fallback: DEFAULT_SCOPE_SETTINGS, version: 1 });
 
 export async function readScopeSettings(): Promise<ScopeSettings> {
   try {
     return sanitizeScopeSettings(await scopeSettings.getValue());
   } catch {
-    return { scope: 'page', sites: {} };
+    return { ...DEFAULT_SCOPE_SETTINGS, sites: {} };
   }
 }
 
@@ -239,12 +238,17 @@ export function scopeFor(settings: ScopeSettings, hostname: string): Scope {
 
 export async function setSiteScope(hostname: string, scope: Scope | undefined): Promise<void> {
   const current = await readScopeSettings();
-  const sites = { ...current.sites };
-  if (scope === undefined) delete sites[hostname];
-  else sites[hostname] = scope;
-  await scopeSettings.setValue({ ...current, sites });
+  await scopeSettings.setValue({ ...current, sites: withSite(current.sites, hostname, scope) });
 }
 
 export function watchScopeSettings(callback: (settings: ScopeSettings) => void): () => void {
   return scopeSettings.watch((value) => callback(sanitizeScopeSettings(value)));
+}
+
+/** A copy of per-site values with `hostname`'s set, or removed when `value` is undefined. */
+function withSite<T>(sites: Record<string, T>, hostname: string, value: T | undefined): Record<string, T> {
+  const next = { ...sites };
+  if (value === undefined) delete next[hostname];
+  else next[hostname] = value;
+  return next;
 }
