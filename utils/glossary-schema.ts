@@ -41,6 +41,10 @@ export function rgba(hex: string, alpha: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
+/** Key entries are highlighted by default; common ones when the reader asks (docs/glossary-style.md). */
+export const SALIENCES = ['key', 'common'] as const;
+export type Salience = (typeof SALIENCES)[number];
+
 export interface Origin {
   en: string;
   zh?: string;
@@ -53,6 +57,7 @@ export interface GlossaryEntry {
   traditional: string;
   variants: string[];
   category: Category;
+  salience?: Salience;
   pinyin: string;
   gloss: string;
   meaningZh: string;
@@ -110,6 +115,9 @@ export function validateEntries(
     }
     if (!CATEGORIES.includes(raw.category)) {
       errors.push(`${name}: category "${raw.category}" is not one of ${CATEGORIES.join(', ')}`);
+    }
+    if (raw.salience !== undefined && !SALIENCES.includes(raw.salience)) {
+      errors.push(`${name}: salience "${raw.salience}" is not one of ${SALIENCES.join(', ')}`);
     }
     if (!Array.isArray(raw.variants) || !raw.variants.every(isNonEmptyString)) {
       errors.push(`${name}: variants must be a list of non-empty strings`);
