@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
+  // Every import is written out: auto-imports hid which layer a name came from (and let a local
+  // name shadow a util of the same name).
+  imports: false,
   // Preact has no WXT module: it goes in as a Vite plugin.
   vite: () => ({
     plugins: [preact()],

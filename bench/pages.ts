@@ -1,5 +1,5 @@
 /** Synthetic pages for the benchmarks, built from the corpus so that phrases occur at real density. */
-import type { Corpus } from '../utils/corpus-model';
+import type { Corpus } from '../utils/core/corpus-model';
 
 /** About `targetBytes` of UTF-8 Chinese text: the essays repeated, in Simplified and Traditional. */
 export function chineseText(corpus: Corpus, targetBytes: number, convert: (s: string) => string = (s) => s): string {

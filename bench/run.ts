@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { loadRealData } from '../test-support/real-data';
-import { createPhraseMatcher } from '../utils/phrase-matcher';
-import { compileMatcher } from '../utils/matcher';
-import { createFoldTable } from '../utils/fold';
+import { createPhraseMatcher } from '../utils/core/phrase-matcher';
+import { compileMatcher } from '../utils/core/matcher';
+import { createFoldTable } from '../utils/core/fold';
 import { chinesePage, chineseText, newsPage } from './pages';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/browser';
 

@@ -11,8 +11,8 @@ import * as OpenCC from 'opencc-js';
 import { main } from './tifa';
 import { loadRealData } from '../test-support/real-data';
 import { NEWS_SENTENCES } from '../test-support/news-sentences';
-import { createPhraseMatcher } from '../utils/phrase-matcher';
-import type { CompiledData } from '../utils/compile-data';
+import { createPhraseMatcher } from '../utils/core/phrase-matcher';
+import type { CompiledData } from '../scripts/build/compile-data';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });

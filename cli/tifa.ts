@@ -10,13 +10,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { annotate, plainTextBlocks, type Annotation } from '../utils/annotate';
-import { findArticle } from '../utils/article';
-import { collectBlocks } from '../utils/page-text';
-import { createPhraseMatcher } from '../utils/phrase-matcher';
-import { CATEGORY_LABELS } from '../utils/glossary-schema';
-import { EXPORT_FORMATS, exportAs, type ExportFormat } from '../utils/export';
-import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '../utils/compiled-data';
+import { annotate, plainTextBlocks, type Annotation } from '../utils/core/annotate';
+import { findArticle } from '../utils/page/article';
+import { collectBlocks } from '../utils/page/page-text';
+import { createPhraseMatcher } from '../utils/core/phrase-matcher';
+import { CATEGORY_LABELS } from '../utils/core/glossary-schema';
+import { EXPORT_FORMATS, exportAs, type ExportFormat } from '../utils/core/export';
+import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '../utils/core/compiled-data';
 
 export interface Io {
   readStdin(): Promise<Buffer>;

@@ -1,7 +1,7 @@
 /** Keyword in context: every occurrence of an entry in the corpus, sortable three ways. */
 import { useState } from 'preact/hooks';
 import { useT } from './Language';
-import type { Occurrence } from '@/utils/corpus-index';
+import type { Occurrence } from '@/utils/core/corpus-index';
 
 export type ConcordanceOrder = 'essay' | 'left' | 'right';
 

@@ -5,8 +5,8 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Corpus, Paragraph, Piece } from '@/utils/corpus-model';
-import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
+import type { Corpus, Paragraph, Piece } from '@/utils/core/corpus-model';
+import { essayAnchor, parseEssayAnchor } from '@/utils/extension/messages';
 import { useT } from './Language';
 
 function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {

@@ -6,10 +6,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useT } from './Language';
 import { PhraseDetails, PhraseHeading } from './PhraseDetails';
 import { Concordance } from './Concordance';
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '@/utils/glossary-schema';
-import type { CompiledEntry } from '@/utils/compiled-data';
-import type { LookupIndex } from '@/utils/lookup';
-import type { Occurrence } from '@/utils/corpus-index';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '@/utils/core/glossary-schema';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import type { LookupIndex } from '@/utils/core/lookup';
+import type { Occurrence } from '@/utils/core/corpus-index';
 
 export interface GlossaryBrowserProps {
   entries: readonly CompiledEntry[];

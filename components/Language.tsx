@@ -4,7 +4,7 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { LANG_TAGS, resolveLanguage, translator, type Language, type LanguageSetting, type Translate } from '@/utils/i18n';
+import { LANG_TAGS, resolveLanguage, translator, type Language, type LanguageSetting, type Translate } from '@/utils/core/i18n';
 
 const LanguageContext = createContext<{ language: Language; t: Translate }>({ language: 'en', t: translator('en') });
 

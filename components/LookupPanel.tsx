@@ -2,9 +2,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useT } from './Language';
 import { PhraseDetails, PhraseHeading } from './PhraseDetails';
-import type { CompiledEntry } from '@/utils/compiled-data';
-import type { LookupIndex } from '@/utils/lookup';
-import type { Occurrence } from '@/utils/corpus-index';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import type { LookupIndex } from '@/utils/core/lookup';
+import type { Occurrence } from '@/utils/core/corpus-index';
 
 export interface LookupPanelProps {
   lookup: LookupIndex;

@@ -5,10 +5,10 @@
 import { useState } from 'preact/hooks';
 import { useT } from './Language';
 import { PhraseDetails, PhraseHeading } from './PhraseDetails';
-import { CATEGORIES, CATEGORY_LABELS } from '@/utils/glossary-schema';
-import type { CompiledEntry } from '@/utils/compiled-data';
-import type { PhraseCount } from '@/utils/messages';
-import type { Occurrence } from '@/utils/corpus-index';
+import { CATEGORIES, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import type { PhraseCount } from '@/utils/extension/messages';
+import type { Occurrence } from '@/utils/core/corpus-index';
 
 export interface OnThisPageProps {
   phrases: PhraseCount[];

@@ -3,10 +3,10 @@
  * default script conversion and the interface language. Every change is saved at once.
  */
 import { useT } from './Language';
-import { CATEGORIES, CATEGORY_LABELS } from '@/utils/glossary-schema';
-import { TARGET_LABELS, type ScriptChoice } from '@/utils/convert';
-import type { HighlightSettings, Scope } from '@/utils/settings';
-import type { LanguageSetting } from '@/utils/i18n';
+import { CATEGORIES, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
+import { TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
+import type { HighlightSettings, Scope } from '@/utils/extension/settings';
+import type { LanguageSetting } from '@/utils/core/i18n';
 import { SCRIPT_CHOICES } from './ScriptControls';
 
 export interface OptionsFormProps {

@@ -1,9 +1,9 @@
 /** The page report: the article's metadata, how dense it is in phrases, and which. */
 import { useT } from './Language';
 import { PhraseHeading } from './PhraseDetails';
-import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS } from '@/utils/glossary-schema';
-import type { CompiledEntry } from '@/utils/compiled-data';
-import type { PageReport as Report } from '@/utils/messages';
+import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import type { PageReport as Report } from '@/utils/extension/messages';
 
 export function PageReport({ report, entries }: { report: Report; entries: ReadonlyMap<string, CompiledEntry> }) {
   const t = useT();

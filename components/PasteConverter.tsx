@@ -1,6 +1,6 @@
 /** The paste box: paste text, pick a script, copy the converted text. */
 import { useState } from 'preact/hooks';
-import { TARGET_LABELS, TARGETS, type Target } from '@/utils/convert';
+import { TARGET_LABELS, TARGETS, type Target } from '@/utils/core/convert';
 import { useT } from './Language';
 
 export function PasteConverter({ convert }: { convert: (target: Target, text: string) => Promise<string> }) {

@@ -3,9 +3,9 @@
  * origin, the first occurrences in the source essays, and how often it occurs on this page.
  * Text only goes in as text nodes (Preact escapes it); no browser APIs here, the caller wires them.
  */
-import { CATEGORY_LABELS } from '@/utils/glossary-schema';
-import type { CardEntry } from '@/utils/messages';
-import type { Occurrence } from '@/utils/corpus-index';
+import { CATEGORY_LABELS } from '@/utils/core/glossary-schema';
+import type { CardEntry } from '@/utils/extension/messages';
+import type { Occurrence } from '@/utils/core/corpus-index';
 import { useT } from './Language';
 
 export interface PhraseCardProps {

@@ -1,7 +1,7 @@
 /** An entry in full: meanings, origin, related entries and its occurrences in the source essays. */
 import { useT } from './Language';
-import { CATEGORY_LABELS, type GlossaryEntry } from '@/utils/glossary-schema';
-import type { Occurrence } from '@/utils/corpus-index';
+import { CATEGORY_LABELS, type GlossaryEntry } from '@/utils/core/glossary-schema';
+import type { Occurrence } from '@/utils/core/corpus-index';
 
 export interface PhraseDetailsProps {
   entry: GlossaryEntry & { occurrences: Occurrence[] };

@@ -6,12 +6,12 @@ import { useMemo, useState } from 'preact/hooks';
 import { useT } from './Language';
 import { PhraseHeading } from './PhraseDetails';
 import { ScriptControls } from './ScriptControls';
-import type { Article, ArticleBlock } from '@/utils/article';
-import { annotate } from '@/utils/annotate';
-import type { CompiledEntry } from '@/utils/compiled-data';
-import type { Matcher } from '@/utils/matcher';
-import { EXPORT_FORMATS, exportAs, type ExportFormat } from '@/utils/export';
-import type { ScriptChoice } from '@/utils/convert';
+import type { Article, ArticleBlock } from '@/utils/page/article';
+import { annotate } from '@/utils/core/annotate';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import type { Matcher } from '@/utils/core/matcher';
+import { EXPORT_FORMATS, exportAs, type ExportFormat } from '@/utils/core/export';
+import type { ScriptChoice } from '@/utils/core/convert';
 
 export interface ReaderViewProps {
   article: Article | null;

@@ -5,11 +5,11 @@
 import { render } from 'preact';
 import { PhraseCard, PHRASE_CARD_CSS } from './PhraseCard';
 import { LanguageProvider } from './Language';
-import type { CompiledEntry } from '@/utils/compiled-data';
-import type { PageHighlighter, PageMatch } from '@/utils/page-highlighter';
-import type { Occurrence } from '@/utils/corpus-index';
-import type { Language } from '@/utils/i18n';
-import { caretFromPoint, placeCard, pointInRects, rectsOf } from '@/utils/hit-test';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import type { PageHighlighter, PageMatch } from '@/utils/page/page-highlighter';
+import type { Occurrence } from '@/utils/core/corpus-index';
+import type { Language } from '@/utils/core/i18n';
+import { caretFromPoint, placeCard, pointInRects, rectsOf } from '@/utils/page/hit-test';
 
 export function attachPhraseCard(options: {
   document: Document;

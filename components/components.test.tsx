@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { loadRealData } from '../test-support/real-data';
-import { createPhraseMatcher } from '../utils/phrase-matcher';
-import { createLookupIndex, type LookupIndex } from '../utils/lookup';
-import type { CompiledEntry } from '../utils/compiled-data';
-import { DEFAULT_HIGHLIGHT_SETTINGS } from '../utils/settings';
+import { createPhraseMatcher } from '../utils/core/phrase-matcher';
+import { createLookupIndex, type LookupIndex } from '../utils/core/lookup';
+import type { CompiledEntry } from '../utils/core/compiled-data';
+import { DEFAULT_HIGHLIGHT_SETTINGS } from '../utils/extension/settings';
 import { LanguageProvider } from './Language';
 import { LookupPanel } from './LookupPanel';
 import { OnThisPage } from './OnThisPage';

@@ -1,8 +1,10 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import glossary from '@/generated/glossary.json';
-import type { CompiledEntry, CompiledGlossary } from '@/utils/compiled-data';
-import { essayAnchor, isConvertReply, receiveMessage, type CardEntry, type ReplyTo } from '@/utils/messages';
-import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/convert';
-import type { Article } from '@/utils/article';
+import type { CompiledEntry, CompiledGlossary } from '@/utils/core/compiled-data';
+import { essayAnchor, isConvertReply, receiveMessage, type CardEntry, type ReplyTo } from '@/utils/extension/messages';
+import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/core/convert';
+import type { Article } from '@/utils/page/article';
 
 /** How many essay occurrences a card shows. */
 const CARD_OCCURRENCES = 3;
@@ -84,7 +86,7 @@ export default defineBackground(() => {
 async function convertText(target: Target, blocks: PackedBlocks): Promise<ReplyTo<'convert-text'>> {
   try {
     if (import.meta.env.FIREFOX) {
-      const { convertBlocks } = await import('@/utils/opencc-converters');
+      const { convertBlocks } = await import('@/entrypoints/offscreen/opencc-converters');
       return { ok: true, blocks: await convertBlocks(target, blocks) };
     }
     await ensureOffscreen();
@@ -99,7 +101,7 @@ async function convertText(target: Target, blocks: PackedBlocks): Promise<ReplyT
 async function findArticleFor(html: string): Promise<Article | null> {
   try {
     if (import.meta.env.FIREFOX) {
-      const { findArticleInHtml } = await import('@/utils/article-service');
+      const { findArticleInHtml } = await import('@/entrypoints/offscreen/article-service');
       return findArticleInHtml(html);
     }
     await ensureOffscreen();

@@ -6,8 +6,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileData } from '../utils/compile-data';
-import { loadFoldSources } from './opencc-dicts';
+import { compileData } from './build/compile-data';
+import { loadFoldSources } from './build/opencc-dicts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const glossaryDir = join(root, 'data/glossary');

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileData, type CompiledData } from '../utils/compile-data';
-import { loadFoldSources } from '../scripts/opencc-dicts';
+import { compileData, type CompiledData } from '../scripts/build/compile-data';
+import { loadFoldSources } from '../scripts/build/opencc-dicts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -7,10 +7,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PhraseCard, PHRASE_CARD_CSS } from '@/components/PhraseCard';
 import { LanguageProvider } from '@/components/Language';
-import type { Language } from '@/utils/i18n';
-import { placeCard } from '@/utils/hit-test';
-import type { CardEntry } from '@/utils/messages';
-import type { Occurrence } from '@/utils/corpus-index';
+import type { Language } from '@/utils/core/i18n';
+import { placeCard } from '@/utils/page/hit-test';
+import type { CardEntry } from '@/utils/extension/messages';
+import type { Occurrence } from '@/utils/core/corpus-index';
 
 export const CARD_TAG = 'tifa-lens-card';
 

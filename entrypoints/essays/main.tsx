@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { EssayReader } from '@/components/EssayReader';
 import { attachPhraseCard } from '@/components/attach-phrase-card';
@@ -5,13 +6,13 @@ import { UiLanguage } from '@/components/UiLanguage';
 import corpus from '@/generated/corpus.json';
 import phrases from '@/generated/phrases.json';
 import glossary from '@/generated/glossary.json';
-import type { Corpus } from '@/utils/corpus-model';
-import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
-import { createPhraseMatcher } from '@/utils/phrase-matcher';
-import { PageHighlighter } from '@/utils/page-highlighter';
-import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
-import { essayAnchor, parseEssayAnchor } from '@/utils/messages';
-import { followUiLanguage } from '@/utils/settings';
+import type { Corpus } from '@/utils/core/corpus-model';
+import type { CompiledGlossary, CompiledPhrases } from '@/utils/core/compiled-data';
+import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
+import { PageHighlighter } from '@/utils/page/page-highlighter';
+import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/page/highlight-painter';
+import { essayAnchor, parseEssayAnchor } from '@/utils/extension/messages';
+import { followUiLanguage } from '@/utils/extension/settings';
 import '@/entrypoints/content/style.css';
 import './style.css';
 

@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import glossary from '@/generated/glossary.json';
 import phrases from '@/generated/phrases.json';
-import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
-import { createLookupIndex } from '@/utils/lookup';
-import { createPhraseMatcher } from '@/utils/phrase-matcher';
-import { essayAnchor } from '@/utils/messages';
+import type { CompiledGlossary, CompiledPhrases } from '@/utils/core/compiled-data';
+import { createLookupIndex } from '@/utils/core/lookup';
+import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
+import { essayAnchor } from '@/utils/extension/messages';
 import { GlossaryBrowser } from '@/components/GlossaryBrowser';
 import { UiLanguage } from '@/components/UiLanguage';
 import './style.css';

@@ -3,9 +3,10 @@
  * page's main thread — script conversion (opencc-js, loaded on the first request) and finding the
  * article in a copy of a page (Readability, which needs a DOM parser).
  */
-import { convertBlocks } from '@/utils/opencc-converters';
-import { parseOffscreenRequest } from '@/utils/messages';
-import { findArticleInHtml } from '@/utils/article-service';
+import { browser } from 'wxt/browser';
+import { convertBlocks } from '@/entrypoints/offscreen/opencc-converters';
+import { parseOffscreenRequest } from '@/utils/extension/messages';
+import { findArticleInHtml } from '@/entrypoints/offscreen/article-service';
 
 browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
   const request = parseOffscreenRequest(raw);

@@ -13,9 +13,9 @@ import {
   setDefaultChoice,
   uiLanguage,
   type HighlightSettings,
-} from '@/utils/settings';
-import type { ScriptChoice } from '@/utils/convert';
-import type { LanguageSetting } from '@/utils/i18n';
+} from '@/utils/extension/settings';
+import type { ScriptChoice } from '@/utils/core/convert';
+import type { LanguageSetting } from '@/utils/core/i18n';
 import './style.css';
 
 function Options() {

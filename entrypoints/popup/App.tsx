@@ -1,9 +1,10 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import glossary from '@/generated/glossary.json';
 import phrases from '@/generated/phrases.json';
-import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
-import { essayAnchor, isPageSummary, type PageSummary } from '@/utils/messages';
-import { convertPieces } from '@/utils/conversion-client';
+import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '@/utils/core/compiled-data';
+import { essayAnchor, isPageSummary, type PageSummary } from '@/utils/extension/messages';
+import { convertPieces } from '@/utils/extension/conversion-client';
 import {
   readConversionSettings,
   readHighlightSettings,
@@ -14,19 +15,19 @@ import {
   watchHighlightSettings,
   type ConversionSettings,
   type HighlightSettings,
-} from '@/utils/settings';
-import type { ScriptChoice, Target } from '@/utils/convert';
-import { createLookupIndex } from '@/utils/lookup';
-import { createPhraseMatcher } from '@/utils/phrase-matcher';
-import type { Occurrence } from '@/utils/corpus-index';
+} from '@/utils/extension/settings';
+import type { ScriptChoice, Target } from '@/utils/core/convert';
+import { createLookupIndex } from '@/utils/core/lookup';
+import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
+import type { Occurrence } from '@/utils/core/corpus-index';
 import { ScriptControls } from '@/components/ScriptControls';
 import { PasteConverter } from '@/components/PasteConverter';
 import { OnThisPage } from '@/components/OnThisPage';
 import { LookupPanel } from '@/components/LookupPanel';
 import { useT } from '@/components/Language';
 import { PageReport } from '@/components/PageReport';
-import { readScopeSettings, scopeFor, setSiteScope, type Scope, type ScopeSettings } from '@/utils/settings';
-import type { PageReport as Report } from '@/utils/messages';
+import { readScopeSettings, scopeFor, setSiteScope, type Scope, type ScopeSettings } from '@/utils/extension/settings';
+import type { PageReport as Report } from '@/utils/extension/messages';
 
 const compiled = glossary as CompiledGlossary;
 const entries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));

@@ -3,20 +3,21 @@
  * same card. Also the fallback where in-page highlighting cannot work (canvas-drawn editors,
  * hostile pages): the article text is read from a copy of the page.
  */
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import glossary from '@/generated/glossary.json';
 import phrases from '@/generated/phrases.json';
-import type { CompiledGlossary, CompiledPhrases } from '@/utils/compiled-data';
-import type { Article } from '@/utils/article';
-import { createPhraseMatcher } from '@/utils/phrase-matcher';
-import { PageHighlighter } from '@/utils/page-highlighter';
-import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/highlight-painter';
-import { PageConverter } from '@/utils/page-converter';
-import { essayAnchor } from '@/utils/messages';
-import { requestConversion } from '@/utils/conversion-client';
-import { followUiLanguage } from '@/utils/settings';
-import type { ScriptChoice, Target } from '@/utils/convert';
+import type { CompiledGlossary, CompiledPhrases } from '@/utils/core/compiled-data';
+import type { Article } from '@/utils/page/article';
+import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
+import { PageHighlighter } from '@/utils/page/page-highlighter';
+import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/page/highlight-painter';
+import { PageConverter } from '@/utils/page/page-converter';
+import { essayAnchor } from '@/utils/extension/messages';
+import { requestConversion } from '@/utils/extension/conversion-client';
+import { followUiLanguage } from '@/utils/extension/settings';
+import type { ScriptChoice, Target } from '@/utils/core/convert';
 import { ReaderView } from '@/components/ReaderView';
 import { UiLanguage } from '@/components/UiLanguage';
 import { attachPhraseCard } from '@/components/attach-phrase-card';

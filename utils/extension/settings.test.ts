@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, highlightSettings, isEnabledFor, migrateHighlightSettingsV1, readHighlightSettings, sanitizeHighlightSettings, setGloballyEnabled, setSiteEnabled } from './settings';
-import { resolveLanguage, translator } from './i18n';
+import { resolveLanguage, translator } from '../core/i18n';
 
 beforeEach(() => {
   fakeBrowser.reset();

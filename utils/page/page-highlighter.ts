@@ -13,9 +13,9 @@
  *   arrive, checking only what the mutations add.
  */
 import { blockScopeOf, isBlockElement, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions, type TextBlock } from './page-text';
-import { hasChinese } from './fold';
+import { hasChinese } from '../core/fold';
 import { yieldToPage } from './yield-to-page';
-import type { PhraseMatcher } from './phrase-matcher';
+import type { PhraseMatcher } from '../core/phrase-matcher';
 import type { HighlightPainter } from './highlight-painter';
 
 export interface PageMatch {

@@ -3,9 +3,9 @@
  * WXT's i18n module also builds _locales for the manifest. browser.i18n can only follow the
  * browser's language, and users may choose another, so the pages look strings up here.
  */
-import en from '@/locales/en.json';
-import zhCN from '@/locales/zh_CN.json';
-import zhTW from '@/locales/zh_TW.json';
+import en from '../../locales/en.json';
+import zhCN from '../../locales/zh_CN.json';
+import zhTW from '../../locales/zh_TW.json';
 
 export type MessageKey = keyof typeof en;
 export type Language = 'en' | 'zh_CN' | 'zh_TW';

@@ -3,10 +3,10 @@
  * with parseMessage; anything that does not validate is ignored with a warning (another extension,
  * or a stale content script after an update, can send anything).
  */
-import type { CompiledEntry } from './compiled-data';
-import { isPackedBlocks, isTarget, type PackedBlocks, type ScriptChoice, type Target } from './convert';
-import type { Article } from './article';
-import type { Category } from './glossary-schema';
+import type { CompiledEntry } from '../core/compiled-data';
+import { isPackedBlocks, isTarget, type PackedBlocks, type ScriptChoice, type Target } from '../core/convert';
+import type { Article } from '../page/article';
+import type { Category } from '../core/glossary-schema';
 
 /** The page report: the article's metadata and what it contains. */
 export interface PageReport {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildCorpus, rawOffsetOf, type RepairSpec } from './corpus-model';
-import { repoPath } from '../test-support/real-data';
+import { repoPath } from '../../test-support/real-data';
 
 const raw = readFileSync(repoPath('data/corpus/essays-raw.txt'), 'utf8');
 const repairs: RepairSpec[] = JSON.parse(readFileSync(repoPath('data/corpus/repairs.json'), 'utf8'));

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import fc from 'fast-check';
 import { createFoldTable, foldText, hasChinese, type FoldTable } from './fold';
-import { buildFoldPairs } from './fold-table-builder';
-import { loadFoldSources } from '../scripts/opencc-dicts';
-import { loadRealData } from '../test-support/real-data';
+import { buildFoldPairs } from '../../scripts/build/fold-table-builder';
+import { loadFoldSources } from '../../scripts/build/opencc-dicts';
+import { loadRealData } from '../../test-support/real-data';
 
 let fold: FoldTable;
 let corpusText: string;

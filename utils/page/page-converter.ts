@@ -13,10 +13,10 @@
  * - Converts content that arrives later, batched, until conversion is turned off.
  */
 import { blockScopeOf, isBlockElement, isEditable, isInsideSkipped, iterateBlocks, type CollectOptions } from './page-text';
-import { packBlocks, planRestore, planWrite, TARGET_LABELS, unpackBlocks, type LedgerEntry, type PackedBlocks, type ScriptChoice, type Target } from './convert';
+import { packBlocks, planRestore, planWrite, TARGET_LABELS, unpackBlocks, type LedgerEntry, type PackedBlocks, type ScriptChoice, type Target } from '../core/convert';
 import { outermostScopes } from './page-highlighter';
 import { nextFrame, yieldBehindRendering } from './yield-to-page';
-import { WriteBudget } from './write-budget';
+import { WriteBudget } from '../core/write-budget';
 
 export type ConvertBlocks = (target: Target, blocks: PackedBlocks) => Promise<PackedBlocks>;
 

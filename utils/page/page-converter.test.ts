@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from './convert';
+import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from '../core/convert';
 import { PageConverter as BaseConverter, type ConvertBlocks, type PageConverterOptions } from './page-converter';
 
 const converters = new Map<Target, (text: string) => string>();

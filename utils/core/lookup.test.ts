@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRealData } from '../test-support/real-data';
+import { loadRealData } from '../../test-support/real-data';
 import { createPhraseMatcher } from './phrase-matcher';
 import { createLookupIndex, plainPinyin, type LookupIndex } from './lookup';
 

@@ -6,7 +6,7 @@
  * client rects in a fixed layer of our own (outside the page's content, pointer-events: none), and
  * redrawn on scroll and resize. The page's text nodes are never split, wrapped or changed.
  */
-import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
+import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from '../core/glossary-schema';
 
 export const HIGHLIGHT_PREFIX = 'tifa';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRealData } from '../test-support/real-data';
+import { loadRealData } from '../../test-support/real-data';
 import { CATEGORIES, findDuplicateForms, formsOf, validateEntries, validateGlossary, type GlossaryEntry } from './glossary-schema';
-import type { CompiledData } from './compile-data';
+import type { CompiledData } from '../../scripts/build/compile-data';
 import { createPhraseMatcher } from './phrase-matcher';
 
 let data: CompiledData;

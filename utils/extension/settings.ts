@@ -3,9 +3,9 @@
  * value falls back to the default and never breaks a page.
  */
 import { storage } from 'wxt/utils/storage';
-import { isTarget, type ScriptChoice } from './convert';
-import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
-import { resolveLanguage, type Language, type LanguageSetting } from './i18n';
+import { isTarget, type ScriptChoice } from '../core/convert';
+import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from '../core/glossary-schema';
+import { resolveLanguage, type Language, type LanguageSetting } from '../core/i18n';
 
 export type HighlightStyle = 'background' | 'underline';
 

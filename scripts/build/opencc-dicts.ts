@@ -1,5 +1,5 @@
 /** Loads the opencc-js dictionaries the fold table is derived from (Node, build and test time). */
-import type { FoldSources } from '../utils/fold-table-builder';
+import type { FoldSources } from './fold-table-builder';
 
 export async function loadFoldSources(): Promise<FoldSources> {
   const load = async (name: string): Promise<string> =>

@@ -2,12 +2,12 @@
  * Glossary + corpus → validated, compiled data (build time). Pure: the caller reads the files and
  * writes the results (scripts/build-data.ts), so the tests run exactly what the build runs.
  */
-import { buildCorpus, type Corpus, type RepairSpec } from './corpus-model';
-import { indexOccurrences } from './corpus-index';
+import { buildCorpus, type Corpus, type RepairSpec } from '../../utils/core/corpus-model';
+import { indexOccurrences } from '../../utils/core/corpus-index';
 import { buildFoldPairs, type FoldSources } from './fold-table-builder';
-import { findDuplicateForms, formsOf, validateEntries, validateGlossary, type GlossaryEntry } from './glossary-schema';
-import { createPhraseMatcher } from './phrase-matcher';
-import type { CompiledGlossary, CompiledPhrases } from './compiled-data';
+import { findDuplicateForms, formsOf, validateEntries, validateGlossary, type GlossaryEntry } from '../../utils/core/glossary-schema';
+import { createPhraseMatcher } from '../../utils/core/phrase-matcher';
+import type { CompiledGlossary, CompiledPhrases } from '../../utils/core/compiled-data';
 
 export interface DataSources {
   rawCorpus: string;

@@ -1,5 +1,5 @@
 /** Readability on a page's serialized HTML, with the browser's own parser (offscreen document). */
-import { findArticle, type Article } from './article';
+import { findArticle, type Article } from '../../utils/page/article';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isConvertReply } from './messages';
-import { packBlocks, unpackBlocks, type PackedBlocks, type Target } from './convert';
+import { packBlocks, unpackBlocks, type PackedBlocks, type Target } from '../core/convert';
 
 export async function requestConversion(target: Target, blocks: PackedBlocks): Promise<PackedBlocks> {
   const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
