@@ -6,7 +6,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Corpus, Paragraph, Piece } from '@/utils/core/corpus-model';
-import { essayAnchor, parseEssayAnchor } from '@/utils/extension/messages';
+import { essayAnchor, parseEssayAnchor } from '@/utils/core/links';
 import { useT } from './Language';
 
 function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
@@ -58,10 +58,11 @@ function followAnchor(hash: string) {
   element.setAttribute('data-target-offset', String(target.offset ?? 0));
 }
 
-export function EssayReader({ corpus }: { corpus: Corpus }) {
+export function EssayReader({ corpus, onRendered }: { corpus: Corpus; onRendered?: () => void }) {
   const t = useT();
   const [raw, setRaw] = useState(false);
   useEffect(() => {
+    onRendered?.();
     followAnchor(location.hash);
     const onHash = () => followAnchor(location.hash);
     addEventListener('hashchange', onHash);

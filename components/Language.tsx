@@ -3,8 +3,8 @@
  * useT(); tests wrap them in <LanguageProvider language="…">.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
-import { LANG_TAGS, resolveLanguage, translator, type Language, type LanguageSetting, type Translate } from '@/utils/core/i18n';
+import { useContext, useEffect } from 'preact/hooks';
+import { LANG_TAGS, translator, type Language, type Translate } from '@/utils/core/i18n';
 
 const LanguageContext = createContext<{ language: Language; t: Translate }>({ language: 'en', t: translator('en') });
 
@@ -26,23 +26,4 @@ export function LanguageProvider({
 
 export function useT(): Translate {
   return useContext(LanguageContext).t;
-}
-
-/**
- * Follows the stored setting (and its changes) in an extension page. `read`/`watch` are passed in
- * so this component knows nothing of storage.
- */
-export function StoredLanguage(props: {
-  read: () => Promise<LanguageSetting>;
-  watch: (cb: (v: LanguageSetting) => void) => () => void;
-  browserLanguage: string;
-  children: ComponentChildren;
-}) {
-  const [setting, setSetting] = useState<LanguageSetting | undefined>();
-  useEffect(() => {
-    void props.read().then(setSetting);
-    return props.watch((v) => setSetting(v ?? 'auto'));
-  }, []);
-  if (setting === undefined) return null;
-  return <LanguageProvider language={resolveLanguage(setting, props.browserLanguage)}>{props.children}</LanguageProvider>;
 }

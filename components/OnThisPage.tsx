@@ -7,7 +7,7 @@ import { useT } from './Language';
 import { PhraseDetails, PhraseHeading } from './PhraseDetails';
 import { CATEGORIES, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
-import type { PhraseCount } from '@/utils/extension/messages';
+import type { PhraseCount } from '@/utils/extension/protocol';
 import type { Occurrence } from '@/utils/core/corpus-index';
 
 export interface OnThisPageProps {

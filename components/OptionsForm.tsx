@@ -5,9 +5,9 @@
 import { useT } from './Language';
 import { CATEGORIES, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
 import { TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
-import type { HighlightSettings, Scope } from '@/utils/extension/settings';
+import type { HighlightSettings, Scope } from '@/utils/core/settings-schema';
 import type { LanguageSetting } from '@/utils/core/i18n';
-import { SCRIPT_CHOICES } from './ScriptControls';
+import { SCRIPT_CHOICES } from '@/utils/core/convert';
 
 export interface OptionsFormProps {
   highlights: HighlightSettings;

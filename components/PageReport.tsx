@@ -3,9 +3,9 @@ import { useT } from './Language';
 import { PhraseHeading } from './PhraseDetails';
 import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
-import type { PageReport as Report } from '@/utils/extension/messages';
+import type { PageReport as Report } from '@/utils/extension/protocol';
 
-export function PageReport({ report, entries }: { report: Report; entries: ReadonlyMap<string, CompiledEntry> }) {
+export function PageReportView({ report, entries }: { report: Report; entries: ReadonlyMap<string, CompiledEntry> }) {
   const t = useT();
   const max = Math.max(1, ...Object.values(report.byCategory).map((n) => n ?? 0));
   return (

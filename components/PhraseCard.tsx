@@ -4,7 +4,7 @@
  * Text only goes in as text nodes (Preact escapes it); no browser APIs here, the caller wires them.
  */
 import { CATEGORY_LABELS } from '@/utils/core/glossary-schema';
-import type { CardEntry } from '@/utils/extension/messages';
+import type { CardEntry } from '@/utils/extension/protocol';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import { useT } from './Language';
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useT } from './Language';
 import { PhraseHeading } from './PhraseDetails';
 import { ScriptControls } from './ScriptControls';
-import type { Article, ArticleBlock } from '@/utils/page/article';
+import type { Article, ArticleBlock } from '@/utils/core/article-model';
 import { annotate } from '@/utils/core/annotate';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
 import type { Matcher } from '@/utils/core/matcher';

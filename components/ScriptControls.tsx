@@ -3,10 +3,8 @@
  * remembers the choice for the site, and the default for every site. Buttons are named in both
  * languages (“简体 Simplified”), which is what people — and tests — look for.
  */
-import { TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
+import { SCRIPT_CHOICES, TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
 import { useT } from './Language';
-
-export const SCRIPT_CHOICES: ScriptChoice[] = ['cn', 'tw', 'twp', 'hk', 'original'];
 
 export interface ScriptControlsProps {
   current: ScriptChoice | undefined;

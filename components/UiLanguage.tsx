@@ -1,13 +1,13 @@
 /** An extension page's interface language: the stored choice, else the browser's; follows changes. */
-import { browser } from 'wxt/browser';
 import type { ComponentChildren } from 'preact';
-import { StoredLanguage } from './Language';
-import { readUiLanguage, uiLanguage } from '@/utils/extension/settings';
+import { browser } from 'wxt/browser';
+import { resolveLanguage } from '@/utils/core/i18n';
+import { uiLanguage } from '@/utils/extension/settings';
+import { useSetting } from '@/utils/extension/use-setting';
+import { LanguageProvider } from './Language';
 
 export function UiLanguage({ children }: { children: ComponentChildren }) {
-  return (
-    <StoredLanguage read={readUiLanguage} watch={(cb) => uiLanguage.watch((v) => cb(v ?? 'auto'))} browserLanguage={browser.i18n.getUILanguage()}>
-      {children}
-    </StoredLanguage>
-  );
+  const { value } = useSetting(uiLanguage);
+  if (value === undefined) return null;
+  return <LanguageProvider language={resolveLanguage(value, browser.i18n.getUILanguage())}>{children}</LanguageProvider>;
 }

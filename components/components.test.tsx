@@ -4,7 +4,7 @@ import { loadRealData } from '../test-support/real-data';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { createLookupIndex, type LookupIndex } from '../utils/core/lookup';
 import type { CompiledEntry } from '../utils/core/compiled-data';
-import { DEFAULT_HIGHLIGHT_SETTINGS } from '../utils/extension/settings';
+import { DEFAULT_HIGHLIGHT_SETTINGS } from '../utils/core/settings-schema';
 import { LanguageProvider } from './Language';
 import { LookupPanel } from './LookupPanel';
 import { OnThisPage } from './OnThisPage';

@@ -3,21 +3,15 @@
  * page's main thread — script conversion (opencc-js, loaded on the first request) and finding the
  * article in a copy of a page (Readability, which needs a DOM parser).
  */
-import { browser } from 'wxt/browser';
-import { convertBlocks } from '@/entrypoints/offscreen/opencc-converters';
-import { parseOffscreenRequest } from '@/utils/extension/messages';
-import { findArticleInHtml } from '@/entrypoints/offscreen/article-service';
+import { onMessage } from '@/utils/extension/protocol';
+import { findArticleInHtml } from './article-service';
+import { convertBlocks } from './opencc-converters';
 
-browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
-  const request = parseOffscreenRequest(raw);
-  if (!request) return; // meant for another context
-  if (request.type === 'offscreen-article') {
-    sendResponse({ article: findArticleInHtml(request.html) });
-    return;
-  }
-  convertBlocks(request.target, request.blocks).then(
-    (blocks) => sendResponse({ ok: true, blocks }),
-    (error: unknown) => sendResponse({ ok: false, error: String(error) }),
-  );
-  return true;
+onMessage({
+  'offscreen-article': ({ html }) => ({ article: findArticleInHtml(html) }),
+  'offscreen-convert': ({ target, blocks }) =>
+    convertBlocks(target, blocks).then(
+      (converted) => ({ ok: true as const, blocks: converted }),
+      (error: unknown) => ({ ok: false as const, error: String((error as Error)?.message ?? error) }),
+    ),
 });

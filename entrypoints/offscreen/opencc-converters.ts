@@ -3,7 +3,7 @@
  * (and Firefox's background page), so its dictionaries are loaded when a conversion is requested
  * and never in a web page.
  */
-import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from '../../utils/core/convert';
+import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from '@/utils/core/convert';
 
 type ConvertFn = (text: string) => string;
 const converters = new Map<Target, Promise<ConvertFn>>();

@@ -1,58 +1,26 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { OptionsForm } from '@/components/OptionsForm';
 import { UiLanguage } from '@/components/UiLanguage';
-import {
-  readConversionSettings,
-  readHighlightSettings,
-  readUiLanguage,
-  readScopeSettings,
-  scopeSettings,
-  type ScopeSettings,
-  saveHighlightSettings,
-  setDefaultChoice,
-  uiLanguage,
-  type HighlightSettings,
-} from '@/utils/extension/settings';
-import type { ScriptChoice } from '@/utils/core/convert';
-import type { LanguageSetting } from '@/utils/core/i18n';
+import { conversionSettings, highlightSettings, scopeSettings, uiLanguage } from '@/utils/extension/settings';
+import { useSetting } from '@/utils/extension/use-setting';
 import './style.css';
 
 function Options() {
-  const [highlights, setHighlights] = useState<HighlightSettings>();
-  const [choice, setChoice] = useState<ScriptChoice>();
-  const [language, setLanguage] = useState<LanguageSetting>();
-  const [scopes, setScopes] = useState<ScopeSettings>();
-  useEffect(() => {
-    void readScopeSettings().then(setScopes);
-    void readHighlightSettings().then(setHighlights);
-    void readConversionSettings().then((c) => setChoice(c.defaultChoice));
-    void readUiLanguage().then(setLanguage);
-  }, []);
-  if (!highlights || !choice || !language || !scopes) return null;
+  const highlights = useSetting(highlightSettings);
+  const conversion = useSetting(conversionSettings);
+  const language = useSetting(uiLanguage);
+  const scopes = useSetting(scopeSettings);
+  if (!highlights.value || !conversion.value || !language.value || !scopes.value) return null;
   return (
     <OptionsForm
-      highlights={highlights}
-      onHighlights={(next) => {
-        setHighlights(next);
-        void saveHighlightSettings(next);
-      }}
-      defaultChoice={choice}
-      onDefaultChoice={(next) => {
-        setChoice(next);
-        void setDefaultChoice(next);
-      }}
-      language={language}
-      onLanguage={(next) => {
-        setLanguage(next);
-        void uiLanguage.setValue(next);
-      }}
-      scope={scopes.scope}
-      onScope={(scope) => {
-        const next = { ...scopes, scope };
-        setScopes(next);
-        void scopeSettings.setValue(next);
-      }}
+      highlights={highlights.value}
+      onHighlights={(next) => void highlights.update(() => next)}
+      defaultChoice={conversion.value.defaultChoice}
+      onDefaultChoice={(defaultChoice) => void conversion.update((c) => ({ ...c, defaultChoice }))}
+      language={language.value}
+      onLanguage={(next) => void language.update(() => next)}
+      scope={scopes.value.scope}
+      onScope={(scope) => void scopes.update((s) => ({ ...s, scope }))}
     />
   );
 }

@@ -1,37 +1,28 @@
-import { browser } from 'wxt/browser';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import glossary from '@/generated/glossary.json';
-import phrases from '@/generated/phrases.json';
-import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '@/utils/core/compiled-data';
-import { essayAnchor, isPageSummary, type PageSummary } from '@/utils/extension/messages';
+import type { CompiledEntry, CompiledGlossary } from '@/utils/core/compiled-data';
+import { essayPath } from '@/utils/core/links';
 import { convertPieces } from '@/utils/extension/conversion-client';
-import {
-  readConversionSettings,
-  readHighlightSettings,
-  rememberSiteChoice,
-  setDefaultChoice,
-  setGloballyEnabled,
-  setSiteEnabled,
-  watchHighlightSettings,
-  type ConversionSettings,
-  type HighlightSettings,
-} from '@/utils/extension/settings';
+import { conversionSettings, highlightSettings, scopeSettings } from '@/utils/extension/settings';
+import { useSetting } from '@/utils/extension/use-setting';
+import { sendToTab, type PageReport as Report, type PageSummary } from '@/utils/extension/protocol';
+import { scopeFor, withSite, type Scope } from '@/utils/core/settings-schema';
 import type { ScriptChoice, Target } from '@/utils/core/convert';
 import { createLookupIndex } from '@/utils/core/lookup';
-import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
 import type { Occurrence } from '@/utils/core/corpus-index';
+import { logOnce } from '@/utils/core/log';
 import { ScriptControls } from '@/components/ScriptControls';
 import { PasteConverter } from '@/components/PasteConverter';
 import { OnThisPage } from '@/components/OnThisPage';
 import { LookupPanel } from '@/components/LookupPanel';
 import { useT } from '@/components/Language';
-import { PageReport } from '@/components/PageReport';
-import { readScopeSettings, scopeFor, setSiteScope, type Scope, type ScopeSettings } from '@/utils/extension/settings';
-import type { PageReport as Report } from '@/utils/extension/messages';
+import { PageReportView } from '@/components/PageReport';
+import { pageMatcher } from '@/components/extension-page-highlights';
 
 const compiled = glossary as CompiledGlossary;
 const entries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));
-const essayLink = (o: Occurrence) => browser.runtime.getURL(`/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`);
+const essayLink = (o: Occurrence) => browser.runtime.getURL(essayPath(o));
 
 type State = { kind: 'loading' } | { kind: 'unreadable' } | { kind: 'ready'; summary: PageSummary };
 
@@ -46,29 +37,29 @@ async function targetTabId(): Promise<number | undefined> {
 export function App() {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const lookup = useMemo(() => createLookupIndex(compiled.entries, createPhraseMatcher(phrases as CompiledPhrases).key), []);
+  const lookup = useMemo(() => createLookupIndex(compiled.entries, pageMatcher().key), []);
 
   const refresh = async () => {
     const tabId = await targetTabId();
     if (tabId === undefined) return setState({ kind: 'unreadable' });
     try {
-      const reply = await browser.tabs.sendMessage(tabId, { type: 'page-summary' });
-      setState(isPageSummary(reply) ? { kind: 'ready', summary: reply } : { kind: 'unreadable' });
+      setState({ kind: 'ready', summary: await sendToTab(tabId, { type: 'page-summary' }, { frameId: 0 }) });
     } catch {
-      // No content script answers on browser pages, the web store or PDFs.
+      // No content script answers on browser pages, the web store or PDFs: the popup says so.
       setState({ kind: 'unreadable' });
     }
   };
   useEffect(() => {
     void refresh();
     // Switching highlights on or off changes what the page reports.
-    return watchHighlightSettings(() => void setTimeout(refresh, 400));
+    return highlightSettings.watch(() => void setTimeout(refresh, 400));
   }, []);
 
   const hostname = state.kind === 'ready' ? hostnameOf(state.summary.url) : undefined;
   const show = async (id: string) => {
     const tabId = await targetTabId();
-    if (tabId !== undefined) await browser.tabs.sendMessage(tabId, { type: 'scroll-to', id }).catch(() => {});
+    // A phrase no longer on the page (the page changed since) has nothing to scroll to.
+    if (tabId !== undefined) await sendToTab(tabId, { type: 'scroll-to', id }).catch(() => undefined);
   };
   return (
     <main>
@@ -120,11 +111,7 @@ function hostnameOf(url: string): string | undefined {
 /** The highlight switches: for this site and everywhere. Both take effect in the page at once. */
 function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
   const t = useT();
-  const [settings, setSettings] = useState<HighlightSettings | undefined>();
-  useEffect(() => {
-    void readHighlightSettings().then(setSettings);
-    return watchHighlightSettings(setSettings);
-  }, []);
+  const { value: settings, update } = useSetting(highlightSettings);
   if (!settings) return null;
   return (
     <fieldset class="switches">
@@ -134,13 +121,19 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
           <input
             type="checkbox"
             checked={!settings.disabledSites.includes(hostname)}
-            onChange={(e) => void setSiteEnabled(hostname, (e.target as HTMLInputElement).checked)}
+            onChange={(e) => {
+              const on = (e.target as HTMLInputElement).checked;
+              void update((s) => {
+                const others = s.disabledSites.filter((h) => h !== hostname);
+                return { ...s, disabledSites: on ? others : [...others, hostname] };
+              });
+            }}
           />{' '}
           {t('onThisSite', hostname)}
         </label>
       )}
       <label>
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void setGloballyEnabled((e.target as HTMLInputElement).checked)} />{' '}
+        <input type="checkbox" checked={settings.enabled} onChange={(e) => void update((s) => ({ ...s, enabled: (e.target as HTMLInputElement).checked }))} />{' '}
         {t('everywhere')}
       </label>
     </fieldset>
@@ -155,14 +148,13 @@ async function convertText(target: Target, text: string): Promise<string> {
 function PageScript({ hostname, readable }: { hostname: string | undefined; readable: boolean }) {
   const [current, setCurrent] = useState<ScriptChoice | undefined>();
   const [busy, setBusy] = useState(false);
-  const [settings, setSettings] = useState<ConversionSettings | undefined>();
+  const { value: settings, update } = useSetting(conversionSettings);
   useEffect(() => {
-    void readConversionSettings().then(setSettings);
     if (!readable) return;
     void (async () => {
       const tabId = await targetTabId();
       if (tabId === undefined) return;
-      const reply = (await browser.tabs.sendMessage(tabId, { type: 'get-script' }).catch(() => undefined)) as { choice?: ScriptChoice } | undefined;
+      const reply = await sendToTab(tabId, { type: 'get-script' }, { frameId: 0 }).catch(() => undefined);
       setCurrent(reply?.choice ?? 'original');
     })();
   }, [readable]);
@@ -172,15 +164,15 @@ function PageScript({ hostname, readable }: { hostname: string | undefined; read
     const tabId = await targetTabId();
     if (tabId === undefined) return;
     setBusy(true);
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'set-script', choice }).catch(() => undefined)) as { choice?: ScriptChoice } | undefined;
+    const reply = await sendToTab(tabId, { type: 'set-script', choice }, { frameId: 0 }).catch((error: unknown) => {
+      logOnce('popup', 'the page did not convert', error);
+      return undefined;
+    });
     setBusy(false);
     const now = reply?.choice ?? current;
     setCurrent(now);
     // A remembered site follows the new choice.
-    if (hostname && settings.sites[hostname] !== undefined && now) {
-      await rememberSiteChoice(hostname, now);
-      setSettings(await readConversionSettings());
-    }
+    if (hostname && settings.sites[hostname] !== undefined && now) await update((c) => ({ ...c, sites: withSite(c.sites, hostname, now) }));
   };
 
   return (
@@ -190,16 +182,11 @@ function PageScript({ hostname, readable }: { hostname: string | undefined; read
       onChoose={(choice) => void choose(choice)}
       hostname={hostname}
       remembered={hostname !== undefined && settings.sites[hostname] !== undefined}
-      onRemember={async (remember) => {
-        if (!hostname) return;
-        await rememberSiteChoice(hostname, remember ? (current ?? 'original') : undefined);
-        setSettings(await readConversionSettings());
+      onRemember={(remember) => {
+        if (hostname) void update((c) => ({ ...c, sites: withSite(c.sites, hostname, remember ? (current ?? 'original') : undefined) }));
       }}
       defaultChoice={settings.defaultChoice}
-      onDefault={async (choice) => {
-        await setDefaultChoice(choice);
-        setSettings(await readConversionSettings());
-      }}
+      onDefault={(defaultChoice) => void update((c) => ({ ...c, defaultChoice }))}
     />
   );
 }
@@ -207,31 +194,30 @@ function PageScript({ hostname, readable }: { hostname: string | undefined; read
 /** Scope for this site, the reader view, and the page report (Readability runs only when opened). */
 function ScopeAndReport({ hostname }: { hostname: string }) {
   const t = useT();
-  const [scopes, setScopes] = useState<ScopeSettings | undefined>();
+  const { value: scopes, update } = useSetting(scopeSettings);
   const [report, setReport] = useState<Report | undefined>();
   const [tabId, setTabId] = useState<number | undefined>();
   useEffect(() => {
-    void readScopeSettings().then(setScopes);
     void targetTabId().then(setTabId);
   }, []);
   const loadReport = async () => {
     if (report || tabId === undefined) return;
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page-report' }).catch(() => undefined)) as Report | undefined;
-    if (reply && typeof reply.occurrences === 'number') setReport(reply);
+    const reply = await sendToTab(tabId, { type: 'page-report' }, { frameId: 0 }).catch((error: unknown) => {
+      logOnce('popup', 'the page gave no report', error);
+      return undefined;
+    });
+    if (reply) setReport(reply);
   };
   if (!scopes) return null;
   const current = scopeFor(scopes, hostname);
-  const choose = async (scope: Scope) => {
-    await setSiteScope(hostname, scope);
-    setScopes(await readScopeSettings());
-  };
+  const choose = (scope: Scope) => void update((s) => ({ ...s, sites: withSite(s.sites, hostname, scope) }));
   return (
     <>
       <fieldset class="switches" role="radiogroup">
         <legend>{t('scope')}</legend>
         {(['page', 'article'] as const).map((scope) => (
           <label key={scope}>
-            <input type="radio" name="scope" checked={current === scope} onChange={() => void choose(scope)} />{' '}
+            <input type="radio" name="scope" checked={current === scope} onChange={() => choose(scope)} />{' '}
             {scope === 'page' ? t('scopePage') : t('scopeArticle')}
           </label>
         ))}
@@ -245,7 +231,7 @@ function ScopeAndReport({ hostname }: { hostname: string }) {
       )}
       <details class="report-box" onToggle={(e) => (e.target as HTMLDetailsElement).open && void loadReport()}>
         <summary>{t('pageReport')}</summary>
-        {report ? <PageReport report={report} entries={entries} /> : <p>{t('readingPage')}</p>}
+        {report ? <PageReportView report={report} entries={entries} /> : <p>{t('readingPage')}</p>}
       </details>
     </>
   );

@@ -3,48 +3,37 @@
  * same card. Also the fallback where in-page highlighting cannot work (canvas-drawn editors,
  * hostile pages): the article text is read from a copy of the page.
  */
-import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import glossary from '@/generated/glossary.json';
-import phrases from '@/generated/phrases.json';
-import type { CompiledGlossary, CompiledPhrases } from '@/utils/core/compiled-data';
-import type { Article } from '@/utils/page/article';
-import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
-import { PageHighlighter } from '@/utils/page/page-highlighter';
-import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/page/highlight-painter';
-import { PageConverter } from '@/utils/page/page-converter';
-import { essayAnchor } from '@/utils/extension/messages';
-import { requestConversion } from '@/utils/extension/conversion-client';
-import { followUiLanguage } from '@/utils/extension/settings';
-import type { ScriptChoice, Target } from '@/utils/core/convert';
+import { browser } from 'wxt/browser';
+import { highlightExtensionPage, isExtensionUi, pageMatcher } from '@/components/extension-page-highlights';
 import { ReaderView } from '@/components/ReaderView';
 import { UiLanguage } from '@/components/UiLanguage';
-import { attachPhraseCard } from '@/components/attach-phrase-card';
+import glossary from '@/generated/glossary.json';
+import type { Article } from '@/utils/core/article-model';
+import type { CompiledGlossary } from '@/utils/core/compiled-data';
+import type { ScriptChoice } from '@/utils/core/convert';
+import { essayPath } from '@/utils/core/links';
+import { logOnce } from '@/utils/core/log';
+import { requestConversion } from '@/utils/extension/conversion-client';
+import { sendToTab } from '@/utils/extension/protocol';
+import { followUiLanguage } from '@/utils/extension/settings';
+import { PageConverter } from '@/utils/page/page-converter';
 import '@/entrypoints/content/style.css';
 import './style.css';
 
 const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
-const matcher = createPhraseMatcher(phrases as CompiledPhrases);
-const isOwnUi = (e: Element) => e.hasAttribute('data-tifa-ui');
-
-let highlighter: PageHighlighter | undefined;
+const language = followUiLanguage(browser.i18n.getUILanguage());
+const highlighter = highlightExtensionPage({
+  document,
+  entries,
+  openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(essayPath(o)) }),
+  language: language.current,
+});
 const converter = new PageConverter(document, requestConversion, {
-  isOwnUi,
+  isOwnUi: isExtensionUi,
   watcher: { pause: () => highlighter?.pause(), resume: () => highlighter?.resume() },
 });
-
-if (supportsCustomHighlights()) {
-  highlighter = new PageHighlighter(document, { matcher: () => matcher, painter: createCssHighlightPainter(), isOwnUi });
-  const language = followUiLanguage(browser.i18n.getUILanguage());
-  attachPhraseCard({
-    document,
-    highlighter,
-    entries,
-    openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(`/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`) }),
-    language: language.current,
-  });
-}
 
 function save(name: string, type: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
@@ -55,18 +44,26 @@ function save(name: string, type: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+type Loaded = { article: Article | null; url: string | null; problem?: string };
+
 function Reader() {
-  const [state, setState] = useState<{ article: Article | null; url: string | null } | undefined>();
+  const [state, setState] = useState<Loaded | undefined>();
   const [script, setScript] = useState<ScriptChoice>('original');
   const [busy, setBusy] = useState(false);
   const tabId = useMemo(() => Number(new URLSearchParams(location.search).get('tabId')), []);
   useEffect(() => {
-    void (async () => {
-      const reply = Number.isInteger(tabId) && tabId > 0
-        ? ((await browser.tabs.sendMessage(tabId, { type: 'get-article' }).catch(() => undefined)) as { article?: Article | null; url?: string } | undefined)
-        : undefined;
-      setState({ article: reply?.article ?? null, url: reply?.url ?? null });
-    })();
+    if (!Number.isInteger(tabId) || tabId <= 0) {
+      setState({ article: null, url: null });
+      return;
+    }
+    sendToTab(tabId, { type: 'get-article' }, { frameId: 0 }).then(
+      (reply) => setState(reply),
+      (error: unknown) => {
+        // The tab was closed or cannot be read (a browser page): the view says there is no article.
+        logOnce('reader view', 'the tab did not give its article', error);
+        setState({ article: null, url: null });
+      },
+    );
   }, [tabId]);
   useEffect(() => {
     if (state) void highlighter?.start();
@@ -76,13 +73,17 @@ function Reader() {
     <ReaderView
       article={state.article}
       url={state.url}
-      matcher={matcher}
+      matcher={pageMatcher()}
       entries={entries}
       script={script}
       busy={busy}
       onScript={async (choice) => {
         setBusy(true);
-        await converter.apply(choice).catch(() => {});
+        try {
+          await converter.apply(choice);
+        } catch (error) {
+          logOnce('reader view', 'the conversion failed', error);
+        }
         setScript(converter.choice);
         setBusy(false);
       }}

@@ -9,6 +9,8 @@ export const TARGETS = ['cn', 'tw', 'twp', 'hk'] as const;
 export type Target = (typeof TARGETS)[number];
 /** What a page shows: a target, or the original text. */
 export type ScriptChoice = Target | 'original';
+/** Every choice, in the order the controls show them. */
+export const SCRIPT_CHOICES: readonly ScriptChoice[] = [...TARGETS, 'original'];
 
 export const TARGET_LABELS: Record<ScriptChoice, { zh: string; en: string; lang: string | null }> = {
   cn: { zh: '简体', en: 'Simplified', lang: 'zh-CN' },

@@ -21,7 +21,38 @@ export function foldText(text: string, table: FoldTable): string {
   return out;
 }
 
-/** True when the text holds at least one CJK ideograph (BMP unified or extension A). */
+/**
+ * Han characters, defined once: CJK unified ideographs (BMP and extension A) and compatibility
+ * ideographs. The Yijing hexagrams (U+4DC0–4DFF) between the two unified blocks are not Han.
+ */
+export const HAN_PATTERN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+export function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** True when the text holds at least one Han character. */
 export function hasChinese(text: string): boolean {
-  return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(text);
+  return HAN_PATTERN.test(text);
+}
+
+/**
+ * Which script a sample of text is mostly written in. Characters that fold to another are
+ * Traditional (or variant) forms; characters that others fold to, and that fold to themselves, are
+ * Simplified forms. Built once from the fold pairs; the detector then costs a pass over the sample.
+ */
+export function createScriptDetector(fold: FoldTable, pairs: string): (sample: string) => 'simplified' | 'traditional' {
+  const simplifiedForms = new Set<number>();
+  for (let i = 1; i < pairs.length; i += 2) simplifiedForms.add(pairs.charCodeAt(i));
+  return (sample) => {
+    let traditional = 0;
+    let simplified = 0;
+    for (let i = 0; i < sample.length; i++) {
+      const c = sample.charCodeAt(i);
+      if (!isHanCode(c)) continue;
+      if (fold[c] !== c) traditional++;
+      else if (simplifiedForms.has(c)) simplified++;
+    }
+    return traditional > simplified ? 'traditional' : 'simplified';
+  };
 }

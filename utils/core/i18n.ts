@@ -8,7 +8,8 @@ import zhCN from '../../locales/zh_CN.json';
 import zhTW from '../../locales/zh_TW.json';
 
 export type MessageKey = keyof typeof en;
-export type Language = 'en' | 'zh_CN' | 'zh_TW';
+export const LANGUAGES = ['en', 'zh_CN', 'zh_TW'] as const;
+export type Language = (typeof LANGUAGES)[number];
 export type LanguageSetting = Language | 'auto';
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, zh_CN: zhCN, zh_TW: zhTW };

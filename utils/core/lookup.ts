@@ -4,6 +4,7 @@
  */
 import type { GlossaryEntry } from './glossary-schema';
 import { formsOf } from './glossary-schema';
+import { hasChinese } from './fold';
 
 /** Pinyin without tone marks, ü as v, lowercase, letters only: "zuìhòu yī gōnglǐ" → "zuihouyigongli". */
 export function plainPinyin(text: string): string {
@@ -51,7 +52,7 @@ export function createLookupIndex(entries: readonly GlossaryEntry[], key: (form:
       const q = query.trim();
       if (!q) return [];
       const scored: { entry: GlossaryEntry; score: number }[] = [];
-      const hasHan = /[\u3400-\u9fff\uf900-\ufaff]/.test(q);
+      const hasHan = hasChinese(q);
       const qKey = hasHan ? key(q) : '';
       const qPinyin = hasHan ? '' : plainPinyin(stripToneNumbers(q));
       const qWords = hasHan ? [] : (q.toLowerCase().match(WORD) ?? []);

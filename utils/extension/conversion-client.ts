@@ -1,14 +1,12 @@
 /**
- * Asks the extension to convert text: the page, the reader and the popup never hold opencc-js,
+ * Asks the extension to convert text: the page, the reader and the popup never hold opencc-js;
  * the background hands the work to the offscreen document (see entrypoints/background.ts).
  */
-import { browser } from 'wxt/browser';
-import { isConvertReply } from './messages';
 import { packBlocks, unpackBlocks, type PackedBlocks, type Target } from '../core/convert';
+import { sendToBackground } from './protocol';
 
 export async function requestConversion(target: Target, blocks: PackedBlocks): Promise<PackedBlocks> {
-  const reply: unknown = await browser.runtime.sendMessage({ type: 'convert-text', target, blocks });
-  if (!isConvertReply(reply)) throw new Error('conversion failed: no answer');
+  const reply = await sendToBackground({ type: 'convert-text', target, blocks });
   if (!reply.ok) throw new Error(`conversion failed: ${reply.error}`);
   return reply.blocks;
 }

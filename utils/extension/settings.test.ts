@@ -1,56 +1,48 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, highlightSettings, isEnabledFor, migrateHighlightSettingsV1, readHighlightSettings, sanitizeHighlightSettings, setGloballyEnabled, setSiteEnabled } from './settings';
+import { DEFAULT_HIGHLIGHT_SETTINGS, isEnabledFor } from '../core/settings-schema';
 import { resolveLanguage, translator } from '../core/i18n';
+import { conversionSettings, followUiLanguage, highlightSettings, uiLanguage } from './settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
-describe('highlight settings', () => {
-  it('fall back to defaults when the stored value is corrupt or foreign', async () => {
-    expect(await readHighlightSettings()).toEqual(DEFAULT_HIGHLIGHT_SETTINGS);
+describe('a setting', () => {
+  it('reads the defaults when nothing, or something corrupt, is stored', async () => {
+    expect(await highlightSettings.read()).toEqual(DEFAULT_HIGHLIGHT_SETTINGS);
     await fakeBrowser.storage.local.set({ highlightSettings: 'garbage' });
-    expect(await readHighlightSettings()).toEqual(DEFAULT_HIGHLIGHT_SETTINGS);
-    expect(sanitizeHighlightSettings({ enabled: 'yes', disabledSites: [1, '', 'a.cn'], renderer: 'webgl', style: 'neon', categories: { idiom: { visible: 'no', colour: 'red' } } })).toEqual({
-      ...DEFAULT_HIGHLIGHT_SETTINGS,
-      disabledSites: ['a.cn'],
-    });
+    expect(await highlightSettings.read()).toEqual(DEFAULT_HIGHLIGHT_SETTINGS);
   });
 
-  it('switch a site off and on, and everything off', async () => {
-    await setSiteEnabled('news.cn', false);
-    let settings = await readHighlightSettings();
-    expect(isEnabledFor(settings, 'news.cn')).toBe(false);
-    expect(isEnabledFor(settings, 'other.cn')).toBe(true);
-    await setSiteEnabled('news.cn', true);
-    settings = await readHighlightSettings();
-    expect(isEnabledFor(settings, 'news.cn')).toBe(true);
-    await setGloballyEnabled(false);
-    expect(isEnabledFor(await readHighlightSettings(), 'other.cn')).toBe(false);
-  });
-});
-
-describe('settings migrations', () => {
-  it('migrate version 1 (switches only) to version 2 (display options), keeping what was set', async () => {
-    expect(migrateHighlightSettingsV1({ enabled: false, disabledSites: ['a.cn'], renderer: 'overlay' })).toEqual({
-      ...DEFAULT_HIGHLIGHT_SETTINGS,
-      enabled: false,
-      disabledSites: ['a.cn'],
-      renderer: 'overlay',
-    });
-    await fakeBrowser.storage.local.set({ highlightSettings: { enabled: false, disabledSites: ['b.cn'] }, highlightSettings$: { v: 1 } });
-    await highlightSettings.migrate();
-    const migrated = await readHighlightSettings();
-    expect(migrated.disabledSites).toEqual(['b.cn']);
-    expect(migrated.style).toBe('background');
-    expect((await fakeBrowser.storage.local.get('highlightSettings$')).highlightSettings$).toMatchObject({ v: 2 });
+  it('updates through its schema: what is written is sanitized', async () => {
+    await highlightSettings.update((s) => ({ ...s, disabledSites: ['news.cn', 7 as unknown as string] }));
+    expect((await fakeBrowser.storage.local.get('highlightSettings')).highlightSettings).toMatchObject({ disabledSites: ['news.cn'] });
+    expect(isEnabledFor(await highlightSettings.read(), 'news.cn')).toBe(false);
   });
 
-  it('turn display settings into ::highlight rules, hidden categories painting nothing', () => {
-    const css = highlightCss({ ...DEFAULT_HIGHLIGHT_SETTINGS, style: 'underline', categories: { ...DEFAULT_HIGHLIGHT_SETTINGS.categories, idiom: { visible: false, colour: '#000000' } } });
-    expect(css).toContain('::highlight(tifa-idiom) { background-color: transparent; text-decoration: none; }');
-    expect(css).toContain('::highlight(tifa-campaign) { background-color: transparent; text-decoration: underline 2px rgba(255, 140, 0, 0.95); }');
+  it('serializes quick updates, so that none reads a value another is about to replace', async () => {
+    await Promise.all([
+      conversionSettings.update((c) => ({ ...c, sites: { ...c.sites, 'a.cn': 'tw' } })),
+      conversionSettings.update((c) => ({ ...c, sites: { ...c.sites, 'b.cn': 'hk' } })),
+    ]);
+    expect((await conversionSettings.read()).sites).toEqual({ 'a.cn': 'tw', 'b.cn': 'hk' });
+  });
+
+  it('tells watchers about changes, sanitized, and stops when asked', async () => {
+    const seen: unknown[] = [];
+    const stop = highlightSettings.watch((value) => seen.push(value.enabled));
+    await highlightSettings.update((s) => ({ ...s, enabled: false }));
+    await fakeBrowser.storage.local.set({ highlightSettings: { enabled: 'nonsense' } });
+    stop();
+    await highlightSettings.update((s) => ({ ...s, enabled: false }));
+    expect(seen).toEqual([false, true]);
+  });
+
+  it('goes back to its defaults on reset', async () => {
+    await uiLanguage.update(() => 'zh_TW');
+    await uiLanguage.reset();
+    expect(await uiLanguage.read()).toBe('auto');
   });
 });
 
@@ -63,5 +55,14 @@ describe('interface language', () => {
     expect(resolveLanguage('zh_CN', 'en-US')).toBe('zh_CN');
     expect(translator('en')('onThisPage', 3, 6)).toBe('On this page: 3 phrases, 6 occurrences');
     expect(translator('zh_CN')('onThisPage', 3, 6)).toBe('本页：3 个提法，共 6 处');
+  });
+
+  it('follows the stored choice as it changes', async () => {
+    const language = followUiLanguage('en-US');
+    await language.ready;
+    expect(language.current()).toBe('en');
+    await uiLanguage.update(() => 'zh_CN');
+    await expect.poll(() => language.current()).toBe('zh_CN');
+    language.stop();
   });
 });

@@ -9,28 +9,11 @@
  * elements of the live page hold it.
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import type { Article, ArticleBlock } from '../core/article-model';
 
 export const READERABLE_OPTIONS = { minContentLength: 30, minScore: 20 };
 const READABILITY_OPTIONS = { charThreshold: 200, keepClasses: false };
 const INDEX_ATTRIBUTE = 'data-tifa-index';
-
-export interface ArticleBlock {
-  kind: 'heading' | 'paragraph' | 'item' | 'quote';
-  text: string;
-}
-
-export interface Article {
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  /** Characters of article text. */
-  length: number;
-  /** Positions (in document order among <body>'s descendants) of the page elements that hold it. */
-  elements: number[];
-  /** The article's text, block by block, for the reader view and exports. */
-  blocks: ArticleBlock[];
-}
 
 /** Readability's result for a copy of a page, or null when the page does not look like an article. */
 export function findArticle(copy: Document, parseHtml: (html: string) => Document): Article | null {

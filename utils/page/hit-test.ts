@@ -39,23 +39,19 @@ export function pointInRects(rects: DOMRect[], x: number, y: number, slack = 1):
 }
 
 /**
- * Where to put a card of `size` next to the phrase's rects so that it never covers the phrase and
- * stays inside the viewport: below the phrase when it fits, else above, else beside it.
+ * The phrase under a point, with the rect of its line box that holds the point (a caret is
+ * returned for any point, so the point must really lie on the phrase's text).
  */
-export function placeCard(
-  phrase: { left: number; top: number; right: number; bottom: number },
-  size: { width: number; height: number },
-  viewport: { width: number; height: number },
-  gap = 6,
-): { left: number; top: number } {
-  const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, Math.max(min, max)));
-  const left = clamp(phrase.left, gap, viewport.width - size.width - gap);
-  if (phrase.bottom + gap + size.height <= viewport.height - gap) return { left, top: phrase.bottom + gap };
-  if (phrase.top - gap - size.height >= gap) return { left, top: phrase.top - gap - size.height };
-  // Neither below nor above: beside the phrase, on the side with more room.
-  const top = clamp(phrase.top, gap, viewport.height - size.height - gap);
-  const roomRight = viewport.width - phrase.right;
-  return roomRight >= phrase.left
-    ? { left: clamp(phrase.right + gap, gap, viewport.width - size.width - gap), top }
-    : { left: clamp(phrase.left - gap - size.width, gap, viewport.width - size.width - gap), top };
+export function phraseAtPoint<M extends { range: AbstractRange }>(
+  document: Document,
+  x: number,
+  y: number,
+  phrases: { matchAt(node: Node, offset: number): M | undefined; shadowRoots(): ShadowRoot[] },
+  accept: (match: M) => boolean = () => true,
+): { match: M; rect: DOMRect } | undefined {
+  const caret = caretFromPoint(document, x, y, phrases.shadowRoots());
+  const match = caret && phrases.matchAt(caret.node, caret.offset);
+  if (!match || !accept(match)) return undefined;
+  const rect = rectsOf(document, match.range).find((r) => pointInRects([r], x, y));
+  return rect ? { match, rect } : undefined;
 }

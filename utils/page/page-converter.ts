@@ -12,9 +12,9 @@
  *   `lang`) so that restore is exact, and leaves alone text the page replaced since.
  * - Converts content that arrives later, batched, until conversion is turned off.
  */
-import { blockScopeOf, isBlockElement, isEditable, isInsideSkipped, iterateBlocks, type CollectOptions } from './page-text';
+import { blockScopeOf, isBlockElement, isEditable, isInsideSkipped, iterateBlocks, outermostScopes, type CollectOptions } from './page-text';
 import { packBlocks, planRestore, planWrite, TARGET_LABELS, unpackBlocks, type LedgerEntry, type PackedBlocks, type ScriptChoice, type Target } from '../core/convert';
-import { outermostScopes } from './page-highlighter';
+import { ScopeBatcher } from './scope-batcher';
 import { nextFrame, yieldBehindRendering } from './yield-to-page';
 import { WriteBudget } from '../core/write-budget';
 
@@ -44,7 +44,6 @@ const SLICE_MS = 10;
 /** Script time per frame for writing; the browser's layout of what was written comes on top. */
 const WRITE_MS = 12;
 const DONE = Symbol('done');
-const MUTATION_BATCH_MS = 100;
 
 export class PageConverter {
   private readonly texts = new Map<Text, LedgerEntry>();
@@ -56,8 +55,8 @@ export class PageConverter {
   private readonly blockOf = new Map<Text, Element>();
   private target: Target | undefined;
   private observer: MutationObserver | undefined;
-  private pending = new Set<Node>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Content that arrives while a script is chosen: converted in batches. */
+  private readonly arrivals = new ScopeBatcher((scopes) => this.convertArrivals(scopes));
   private work: Promise<void> = Promise.resolve();
   private readonly collect: CollectOptions;
   /** Bumped on every switch: work for an older choice stops. */
@@ -102,7 +101,7 @@ export class PageConverter {
     this.generation++;
     this.observer?.disconnect();
     this.observer = undefined;
-    clearTimeout(this.timer);
+    this.arrivals.cancel();
   }
 
   private async convertAll(target: Target, generation: number): Promise<void> {
@@ -363,8 +362,7 @@ export class PageConverter {
     this.target = undefined;
     this.observer?.disconnect();
     this.observer = undefined;
-    clearTimeout(this.timer);
-    this.pending.clear();
+    this.arrivals.cancel();
     // What the reader sees first, then the rest in the order it was converted.
     const visible = new Set<Text>();
     for (const scope of visibleBlocks(this.document, this.collect)) {
@@ -411,34 +409,31 @@ export class PageConverter {
           const node = record.target as Text;
           // Our own write: nothing new.
           if (this.texts.get(node)?.converted === node.data) continue;
-          this.pending.add(blockScopeOf(node));
+          this.arrivals.add(blockScopeOf(node));
         } else {
           for (const node of record.addedNodes) {
             if (node.nodeType === 1 && this.collect.skip?.(node as Element)) continue;
-            this.pending.add(node);
+            this.arrivals.add(node);
           }
         }
       }
-      if (this.pending.size > 0 && this.timer === undefined) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          const target = this.target;
-          const generation = this.generation;
-          if (!target) return;
-          const scopes = [...this.pending].filter((s) => s.isConnected);
-          this.pending.clear();
-          const outermost = outermostScopes(scopes);
-          this.work = this.work.catch(() => {}).then(async () => {
-            const attributes = this.prepareAttributes(outermost.filter((scope): scope is Element => scope.nodeType === 1), target);
-            attributes.catch(() => {});
-            await this.convertScopes(outermost, target, generation);
-            if (generation === this.generation) (await attributes)();
-            this.dropOwnRecords();
-          });
-        }, MUTATION_BATCH_MS);
-      }
     });
     this.observer.observe(this.document, { childList: true, characterData: true, subtree: true });
+  }
+
+  private convertArrivals(scopes: Node[]): void {
+    const target = this.target;
+    const generation = this.generation;
+    if (!target) return;
+    this.work = this.work
+      .catch(() => {}) // a failure is reported to whoever asked for that work (see apply)
+      .then(async () => {
+        const attributes = this.prepareAttributes(scopes.filter((scope): scope is Element => scope.nodeType === 1), target);
+        attributes.catch(() => {}); // awaited below; if the text fails first, that is the failure
+        await this.convertScopes(scopes, target, generation);
+        if (generation === this.generation) (await attributes)();
+        this.dropOwnRecords();
+      });
   }
 }
 

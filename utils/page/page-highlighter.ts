@@ -12,8 +12,9 @@
  * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
  *   arrive, checking only what the mutations add.
  */
-import { blockScopeOf, isBlockElement, isInsideSkipped, iterateBlocks, nodeAt, type CollectOptions, type TextBlock } from './page-text';
+import { blockScopeOf, isBlockElement, isInsideSkipped, iterateBlocks, nodeAt, pageHasChinese, type CollectOptions, type TextBlock } from './page-text';
 import { hasChinese } from '../core/fold';
+import { ScopeBatcher } from './scope-batcher';
 import { yieldToPage } from './yield-to-page';
 import type { PhraseMatcher } from '../core/phrase-matcher';
 import type { HighlightPainter } from './highlight-painter';
@@ -33,15 +34,17 @@ export interface PageHighlighterOptions {
   painter: HighlightPainter;
   /** Elements of our own UI, never read. */
   isOwnUi?: (element: Element) => boolean;
-  /** Called after each batch of changes, with the current number of matches. */
-  onChange?: (count: number) => void;
+  /**
+   * Called when the first pass is done (also on a page without Chinese, with 0) and after each
+   * batch of changes: tests and benchmarks wait on it instead of sleeping.
+   */
+  onSettled?: (kind: 'first-pass' | 'update', count: number) => void;
   /** Limits highlighting to some blocks (the article): given a block's owner element. */
   inScope?: (owner: Node) => boolean;
 }
 
 /** Slices of work stay well under the 50 ms long-task threshold. */
 const SLICE_MS = 25;
-const MUTATION_BATCH_MS = 100;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -74,11 +77,12 @@ export class PageHighlighter {
   private readonly observedRoots = new WeakSet<Node>();
   private readonly knownShadowRoots: ShadowRoot[] = [];
   private readonly observerRoots = new Map<MutationObserver, Node>();
-  private readonly pendingScopes = new Set<Node>();
+  private readonly batcher = new ScopeBatcher((scopes) => {
+    this.scanning = this.scanning.then(() => this.rescan(scopes));
+  });
   private readonly collect: CollectOptions;
   private running = false;
   private scanning: Promise<void> = Promise.resolve();
-  private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private ordered: PageMatch[] | undefined;
   private active = false;
   private paused = false;
@@ -98,6 +102,7 @@ export class PageHighlighter {
     this.observe(this.document);
     const body = this.document.body;
     if (body && pageHasChinese(body)) this.activate();
+    else this.scanning = this.scanning.then(() => this.options.onSettled?.('first-pass', 0));
     return this.scanning;
   }
 
@@ -109,8 +114,7 @@ export class PageHighlighter {
     this.observers.length = 0;
     this.observerRoots.clear();
     this.paused = false;
-    clearTimeout(this.batchTimer);
-    this.pendingScopes.clear();
+    this.batcher.cancel();
     this.byNode = undefined;
     this.all.clear();
     this.ordered = undefined;
@@ -164,7 +168,7 @@ export class PageHighlighter {
     if (!body || !this.running) return;
     await this.scanScope(body);
     this.options.painter.flush();
-    this.options.onChange?.(this.all.size);
+    if (this.running) this.options.onSettled?.('first-pass', this.all.size);
   }
 
   /** Reads every block under `scope` and registers its matches. */
@@ -235,6 +239,8 @@ export class PageHighlighter {
     if (!this.running || this.paused) return;
     this.paused = true;
     for (const observer of this.observers) observer.disconnect();
+    // Resuming re-reads the whole page: what was waiting is read then.
+    this.batcher.cancel();
     this.options.painter.hide();
   }
 
@@ -249,19 +255,10 @@ export class PageHighlighter {
       if (pageHasChinese(body)) this.activate();
       return;
     }
-    this.pendingScopes.add(body);
-    for (const root of this.knownShadowRoots) this.pendingScopes.add(root);
-    clearTimeout(this.batchTimer);
-    this.batchTimer = undefined;
-    this.scanning = this.scanning.then(() => this.rescanPending()).finally(() => this.options.painter.show());
-  }
-
-  private scheduleRescan(): void {
-    if (this.batchTimer !== undefined || this.paused) return;
-    this.batchTimer = setTimeout(() => {
-      this.batchTimer = undefined;
-      this.scanning = this.scanning.then(() => this.rescanPending());
-    }, MUTATION_BATCH_MS);
+    this.batcher.add(body);
+    for (const root of this.knownShadowRoots) this.batcher.add(root);
+    const scopes = this.batcher.take();
+    this.scanning = this.scanning.then(() => this.rescan(scopes)).finally(() => this.options.painter.show());
   }
 
   private remove(match: PageMatch): void {
@@ -306,7 +303,7 @@ export class PageHighlighter {
       // Typing in an editable field, our own card: nothing there is ever highlighted.
       if (isInsideSkipped(record.target, this.collect)) continue;
       if (record.type === 'characterData') {
-        this.pendingScopes.add(blockScopeOf(record.target));
+        this.batcher.add(blockScopeOf(record.target));
         continue;
       }
       const scope = blockScopeOf(record.target);
@@ -316,20 +313,19 @@ export class PageHighlighter {
       let inlineChange = false;
       for (const node of record.addedNodes) {
         if (isOwnUi(node)) continue;
-        if (wholePage || isBlockElement(node)) this.pendingScopes.add(node);
+        if (wholePage || isBlockElement(node)) this.batcher.add(node);
         else inlineChange = true;
       }
       for (const node of record.removedNodes) {
         if (isOwnUi(node) || wholePage) continue; // matches in removed nodes are pruned anyway
         if (!isBlockElement(node)) inlineChange = true;
       }
-      if (inlineChange) this.pendingScopes.add(scope);
+      if (inlineChange) this.batcher.add(scope);
+      if (record.removedNodes.length > 0) this.batcher.touch();
     }
-    if (this.pendingScopes.size === 0 && !records.some((r) => r.removedNodes.length > 0)) return;
-    this.scheduleRescan();
   }
 
-  private async rescanPending(): Promise<void> {
+  private async rescan(scopes: Node[]): Promise<void> {
     if (!this.running) return;
     const hadIndex = this.byNode !== undefined;
     const index = this.index();
@@ -344,11 +340,8 @@ export class PageHighlighter {
         pruneStart = performance.now();
       }
     }
-    const scopes = [...this.pendingScopes].filter((s) => s.isConnected || s.getRootNode() !== s);
-    this.pendingScopes.clear();
-    const outermost = outermostScopes(scopes);
     let sliceStart = performance.now();
-    for (const scope of outermost) {
+    for (const scope of scopes) {
       if (!this.running) return;
       if (isInsideSkipped(scope, this.collect)) continue;
       // Re-read the scope: where a block's matches are what they were (a script conversion changes
@@ -368,34 +361,8 @@ export class PageHighlighter {
       }
     }
     this.options.painter.flush();
-    this.options.onChange?.(this.all.size);
+    if (this.running) this.options.onSettled?.('update', this.all.size);
   }
-}
-
-/**
- * The scopes not inside another of them (those are read with it). Walks each scope's ancestors
- * against a set: pairwise contains() is quadratic, and a conversion queues thousands of scopes.
- */
-export function outermostScopes(scopes: Node[]): Node[] {
-  const set = new Set(scopes);
-  return scopes.filter((scope) => {
-    for (let n = scope.parentNode ?? (scope as ShadowRoot).host ?? null; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
-      if (set.has(n)) return false;
-    }
-    return true;
-  });
-}
-
-/**
- * Whether the page holds Chinese text. On a Chinese page the first text nodes usually say so; on
- * any other page one native textContent read and one regular-expression test are the whole cost.
- */
-function pageHasChinese(body: HTMLElement): boolean {
-  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-  for (let i = 0; i < 300 && walker.nextNode(); i++) {
-    if (hasChinese((walker.currentNode as Text).data)) return true;
-  }
-  return hasChinese(body.textContent ?? '');
 }
 
 const OBSERVE_OPTIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };

@@ -4,6 +4,7 @@
  * gathered per block, with a map from block offsets back to text nodes. Works on any DOM (the page,
  * linkedom in the CLI): it decides what is a block by tag name, never by layout.
  */
+import { hasChinese } from '../core/fold';
 
 /** Elements whose text is never read: code, form fields, what the user edits, ruby annotations. */
 const SKIPPED = new Set([
@@ -171,4 +172,38 @@ export function nodeAt(block: TextBlock, offset: number, side: 'start' | 'end'):
     else high = mid - 1;
   }
   return { node: block.nodes[low], offset: offset - block.starts[low], index: low };
+}
+
+/**
+ * The scopes not inside another of them (those are read with it). Walks each scope's ancestors
+ * against a set: pairwise contains() is quadratic, and a conversion queues thousands of scopes.
+ */
+export function outermostScopes(scopes: Node[]): Node[] {
+  const set = new Set(scopes);
+  return scopes.filter((scope) => {
+    for (let n = scope.parentNode ?? (scope as ShadowRoot).host ?? null; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+      if (set.has(n)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * Whether the page holds Chinese text. On a Chinese page the first text nodes usually say so; on
+ * any other page one native textContent read and one regular-expression test are the whole cost.
+ */
+export function pageHasChinese(body: HTMLElement): boolean {
+  const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let i = 0; i < 300 && walker.nextNode(); i++) {
+    if (hasChinese((walker.currentNode as Text).data)) return true;
+  }
+  return hasChinese(body.textContent ?? '');
+}
+
+/** The first `max` characters of text under `root`, read node by node (never the whole page). */
+export function textSample(root: Node, max: number): string {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let sample = '';
+  while (sample.length < max && walker.nextNode()) sample += (walker.currentNode as Text).data;
+  return sample.slice(0, max);
 }

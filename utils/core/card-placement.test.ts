@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { placeCard } from './hit-test';
+import { placeCard } from './card-placement';
 
 const intersects = (a: { left: number; top: number; right: number; bottom: number }, b: { left: number; top: number; right: number; bottom: number }) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

@@ -1,0 +1,114 @@
+/**
+ * The card on screen: renders a PhraseCard into a container of its own (a shadow root, so the
+ * page's CSS cannot reach it), places it beside the phrase, and takes it away. One implementation
+ * for web pages (the content script mounts it with WXT's createShadowRootUi) and for the
+ * extension's own pages (cardInShadowRoot below).
+ */
+import { render } from 'preact';
+import { placeCard } from '@/utils/core/card-placement';
+import type { Occurrence } from '@/utils/core/corpus-index';
+import type { Language } from '@/utils/core/i18n';
+import type { CardEntry } from '@/utils/extension/protocol';
+import { LanguageProvider } from './Language';
+import { PHRASE_CARD_CSS, PhraseCard } from './PhraseCard';
+
+/** Where the card is drawn: a container inside a shadow root, made on first use. */
+export interface CardMount {
+  container(): Promise<HTMLElement>;
+  /** The element that holds the shadow root (to tell events over the card from the page's). */
+  host(): Element | undefined;
+  remove(): void;
+}
+
+export interface CardRequest {
+  entry: CardEntry;
+  pageCount: number;
+  /** Where the phrase is on screen: the card goes beside it, never over it. */
+  anchor: { left: number; top: number; right: number; bottom: number };
+  /** Move the focus into the card (keyboard navigation); hover leaves it where it is. */
+  focus: boolean;
+}
+
+export class CardView {
+  shownId: string | undefined;
+  private container: HTMLElement | undefined;
+
+  constructor(
+    private readonly mount: CardMount,
+    private readonly options: { language: () => Language; openEssay: (o: Occurrence) => void },
+  ) {}
+
+  /** True when the event happened over the card. */
+  isOver(event: Event): boolean {
+    const host = this.mount.host();
+    return host !== undefined && event.composedPath().includes(host);
+  }
+
+  async show(request: CardRequest): Promise<void> {
+    const container = (this.container ??= await this.mount.container());
+    this.shownId = request.entry.id;
+    render(
+      // The card speaks the interface language; the page's own <html lang> is left alone.
+      <LanguageProvider language={this.options.language()} setDocumentLang={false}>
+        <PhraseCard
+          entry={request.entry}
+          pageCount={request.pageCount}
+          onOpenEssay={(o) => {
+            this.options.openEssay(o);
+            this.hide();
+          }}
+          onClose={() => this.hide()}
+        />
+      </LanguageProvider>,
+      container,
+    );
+    const card = container.firstElementChild as HTMLElement;
+    card.style.visibility = 'hidden';
+    const size = card.getBoundingClientRect();
+    const document = container.ownerDocument;
+    const view = document.documentElement;
+    const place = placeCard(request.anchor, size, { width: view.clientWidth || innerWidth, height: innerHeight });
+    card.style.left = `${place.left}px`;
+    card.style.top = `${place.top}px`;
+    card.style.visibility = 'visible';
+    if (request.focus) {
+      card.tabIndex = -1;
+      card.focus({ preventScroll: true });
+    }
+  }
+
+  hide(): void {
+    if (!this.container || this.shownId === undefined) return;
+    this.shownId = undefined;
+    render(null, this.container);
+  }
+
+  remove(): void {
+    this.hide();
+    this.mount.remove();
+    this.container = undefined;
+  }
+}
+
+/** The card's mount on the extension's own pages: a plain open shadow root under <body>. */
+export function cardInShadowRoot(document: Document): CardMount {
+  let host: HTMLElement | undefined;
+  return {
+    async container() {
+      host = document.createElement('div');
+      host.setAttribute('data-tifa-ui', 'card');
+      document.body.append(host);
+      const shadow = host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = PHRASE_CARD_CSS;
+      const container = document.createElement('div');
+      shadow.append(style, container);
+      return container;
+    },
+    host: () => host,
+    remove() {
+      host?.remove();
+      host = undefined;
+    },
+  };
+}

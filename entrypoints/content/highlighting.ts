@@ -1,0 +1,183 @@
+/**
+ * Highlighting in this frame: the highlighter, how it paints, and the settings it follows (the
+ * switches, the display, the article scope), all taking effect at once, without a reload.
+ */
+import phrases from '@/generated/phrases.json';
+import type { CompiledPhrases } from '@/utils/core/compiled-data';
+import { createPhraseMatcher, type PhraseMatcher } from '@/utils/core/phrase-matcher';
+import { DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, isEnabledFor, scopeFor, type HighlightSettings, type ScopeSettings } from '@/utils/core/settings-schema';
+import { logOnce } from '@/utils/core/log';
+import { highlightSettings, scopeSettings } from '@/utils/extension/settings';
+import { createCssHighlightPainter, createOverlayPainter, supportsCustomHighlights, type HighlightPainter } from '@/utils/page/highlight-painter';
+import { PageHighlighter, type PageMatch } from '@/utils/page/page-highlighter';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isInside, type ArticleFinder } from './article-finder';
+
+export class HighlightSession {
+  private highlighter: PageHighlighter | undefined;
+  private matcher: PhraseMatcher | undefined;
+  private overlayLayer: HTMLElement | undefined;
+  private userSheet: CSSStyleSheet | undefined;
+  private scopeElements: Set<Element> | undefined;
+  /** Called whenever the highlights go away (switched off, restarted): the card closes with them. */
+  onStop: () => void = () => {};
+
+  private constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly document: Document,
+    private readonly articles: ArticleFinder,
+    private readonly isOwnUi: (element: Element) => boolean,
+    private settings: HighlightSettings,
+    private scopes: ScopeSettings,
+  ) {}
+
+  /**
+   * Reads the settings (before the DOM is ready: the content script starts at document_start),
+   * then starts highlighting once it is, and follows every change of the settings from then on.
+   */
+  static async create(ctx: ContentScriptContext, options: { articles: ArticleFinder; isOwnUi: (element: Element) => boolean }): Promise<HighlightSession> {
+    const [settings, scopes] = await Promise.all([highlightSettings.read(), scopeSettings.read()]);
+    const session = new HighlightSession(ctx, document, options.articles, options.isOwnUi, settings, scopes);
+    session.applyDisplay();
+    ctx.onInvalidated(highlightSettings.watch((next) => session.onSettings(next)));
+    ctx.onInvalidated(scopeSettings.watch((next) => session.onScopes(next)));
+    ctx.onInvalidated(() => session.stop());
+    return session;
+  }
+
+  /** Starts once the document is parsed (call it then). */
+  async begin(): Promise<void> {
+    if (scopeFor(this.scopes, location.hostname) === 'article') await this.findScope();
+    if (this.enabled) this.start();
+  }
+
+  get enabled(): boolean {
+    return isEnabledFor(this.settings, location.hostname);
+  }
+
+  /** The phrase matcher, compiled on first use: pages without Chinese never compile it. */
+  phraseMatcher(): PhraseMatcher {
+    this.matcher ??= createPhraseMatcher(phrases as CompiledPhrases);
+    return this.matcher;
+  }
+
+  /** Matches in document order (the whole page, not only what is on screen). */
+  matches(): PageMatch[] {
+    return this.highlighter?.matches() ?? [];
+  }
+
+  countOf(id: string): number {
+    let n = 0;
+    for (const m of this.matches()) if (m.id === id) n++;
+    return n;
+  }
+
+  /** The match at a caret position, if its category is shown. */
+  matchAt(node: Node, offset: number): PageMatch | undefined {
+    const match = this.highlighter?.matchAt(node, offset);
+    if (!match) return undefined;
+    return this.settings.categories[this.phraseMatcher().categories[match.entry]].visible ? match : undefined;
+  }
+
+  shadowRoots(): ShadowRoot[] {
+    return this.highlighter?.shadowRoots() ?? [];
+  }
+
+  /** Resolves when the work queued so far is done. */
+  idle(): Promise<void> {
+    return this.highlighter?.idle() ?? Promise.resolve();
+  }
+
+  /** While a conversion rewrites the page (see PageConverter's watcher). */
+  pause(): void {
+    this.highlighter?.pause();
+  }
+
+  resume(): void {
+    this.highlighter?.resume();
+  }
+
+  private start(): void {
+    if (this.highlighter) return;
+    const started = performance.now();
+    const articles = this.scopeElements;
+    const inScope = articles ? (node: Node) => isInside(articles, node) : undefined;
+    const highlighter = new PageHighlighter(this.document, {
+      matcher: () => this.phraseMatcher(),
+      painter: this.painter(),
+      isOwnUi: this.isOwnUi,
+      inScope,
+      // Testing and benchmark hooks (README, "Testing hooks"): the first pass is measured, and each
+      // later batch of changes is marked, whatever was found.
+      onSettled: (kind, count) => {
+        if (this.highlighter !== highlighter) return;
+        if (kind === 'first-pass') performance.measure('tifa-first-pass', { start: started, detail: { count } });
+        else performance.mark('tifa-update', { detail: { count } });
+      },
+    });
+    this.highlighter = highlighter;
+    void highlighter.start();
+  }
+
+  private stop(): void {
+    this.overlayLayer?.remove();
+    this.overlayLayer = undefined;
+    this.highlighter?.stop();
+    this.highlighter = undefined;
+    this.onStop();
+  }
+
+  private painter(): HighlightPainter {
+    if (supportsCustomHighlights() && this.settings.renderer !== 'overlay') return createCssHighlightPainter();
+    const layer = this.document.createElement('div');
+    layer.setAttribute('data-tifa-ui', 'overlay');
+    layer.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;';
+    this.document.documentElement.append(layer);
+    this.overlayLayer?.remove();
+    this.overlayLayer = layer;
+    return createOverlayPainter(this.document, layer);
+  }
+
+  /**
+   * The user's colours, style and hidden categories: a constructed stylesheet, which a page's
+   * Content-Security-Policy does not block (a <style> element could be). Pages keep the defaults of
+   * the content script's stylesheet, and no sheet, until the user changes something.
+   */
+  private applyDisplay(): void {
+    const css = highlightCss(this.settings);
+    if (!this.userSheet && css === highlightCss(DEFAULT_HIGHLIGHT_SETTINGS)) return;
+    try {
+      if (!this.userSheet) {
+        this.userSheet = new CSSStyleSheet();
+        this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, this.userSheet];
+      }
+      this.userSheet.replaceSync(css);
+    } catch (error) {
+      logOnce('highlight display', 'this browser has no constructed stylesheets; the default colours stay', error);
+    }
+  }
+
+  private onSettings(next: HighlightSettings): void {
+    const rendererChanged = next.renderer !== this.settings.renderer;
+    this.settings = next;
+    this.applyDisplay();
+    if (rendererChanged) this.stop();
+    if (this.enabled) this.start();
+    else this.stop();
+  }
+
+  private async onScopes(next: ScopeSettings): Promise<void> {
+    this.scopes = next;
+    const before = this.scopeElements;
+    await this.findScope();
+    if (this.scopeElements === before || !this.highlighter) return;
+    this.stop();
+    if (this.enabled) this.start();
+  }
+
+  /** Article scope: only the article's blocks are highlighted (the whole page when there is none). */
+  private async findScope(): Promise<void> {
+    const wanted = scopeFor(this.scopes, location.hostname);
+    this.scopeElements = wanted === 'article' ? (await this.articles.find())?.elements : undefined;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * What this page contains, for the popup: the summary (phrases and counts, the whole page) and the
+ * report (the article's metadata and its phrases; the whole page when there is no article).
+ */
+import type { Category } from '@/utils/core/glossary-schema';
+import type { PageReport, PageSummary, PhraseCount } from '@/utils/extension/protocol';
+import type { PageMatch } from '@/utils/page/page-highlighter';
+import { pageHasChinese } from '@/utils/page/page-text';
+import { isInside, type ArticleFinder } from './article-finder';
+import type { HighlightSession } from './highlighting';
+
+/** Distinct phrases with their counts, in order of first appearance. */
+function countPhrases(matches: readonly PageMatch[]): PhraseCount[] {
+  const counts = new Map<string, PhraseCount>();
+  for (const m of matches) {
+    const seen = counts.get(m.id);
+    if (seen) seen.count++;
+    else counts.set(m.id, { id: m.id, count: 1, first: counts.size });
+  }
+  return [...counts.values()];
+}
+
+export async function pageSummary(session: HighlightSession): Promise<PageSummary> {
+  await session.idle();
+  const matches = session.matches();
+  return {
+    url: location.href,
+    hasChinese: document.body ? pageHasChinese(document.body) : false,
+    enabled: session.enabled,
+    total: matches.length,
+    phrases: countPhrases(matches),
+  };
+}
+
+export async function pageReport(session: HighlightSession, articles: ArticleFinder): Promise<PageReport> {
+  await session.idle();
+  const found = await articles.find();
+  const all = session.matches();
+  const matches = found ? all.filter((m) => isInside(found.elements, m.range.startContainer)) : all;
+  const categories = session.phraseMatcher().categories;
+  const byCategory: Partial<Record<Category, number>> = {};
+  for (const m of matches) byCategory[categories[m.entry]] = (byCategory[categories[m.entry]] ?? 0) + 1;
+  const length = found ? found.article.length : (document.body?.innerText ?? '').replace(/\s+/g, '').length;
+  const phrases = countPhrases(matches);
+  return {
+    url: location.href,
+    hasChinese: document.body ? pageHasChinese(document.body) : false,
+    source: found ? 'article' : 'page',
+    title: found?.article.title || document.title,
+    byline: found?.article.byline ?? null,
+    siteName: found?.article.siteName ?? null,
+    publishedTime: found?.article.publishedTime ?? null,
+    length,
+    distinct: phrases.length,
+    occurrences: matches.length,
+    density: length > 0 ? Math.round((matches.length / length) * 10000) / 10 : 0,
+    byCategory: byCategory as Record<Category, number>,
+    phrases,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The extension pages' own addresses, built in one place: the essay reader at an occurrence
+ * (essays.html#e1-p5-o120), the glossary at an entry or a search. Paths are relative to the
+ * extension's root; callers that need an absolute URL pass them to runtime.getURL.
+ */
+
+export interface EssayPlace {
+  essay: number;
+  paragraph: number;
+  /** Offset of the phrase in the paragraph's repaired text. */
+  offset?: number;
+}
+
+/** The essay reader's anchor for a place: e1-p5-o120. */
+export function essayAnchor(essay: number, paragraph: number, offset?: number): string {
+  return `e${essay}-p${paragraph}${offset === undefined ? '' : `-o${offset}`}`;
+}
+
+export function parseEssayAnchor(hash: string): EssayPlace | undefined {
+  const m = /^#?e(\d+)-p(\d+)(?:-o(\d+))?$/.exec(hash);
+  if (!m) return undefined;
+  return { essay: Number(m[1]), paragraph: Number(m[2]), offset: m[3] === undefined ? undefined : Number(m[3]) };
+}
+
+/** The essay reader at an occurrence (anything with essay, paragraph and start). */
+export function essayPath(o: { essay: number; paragraph: number; start?: number }): `/essays.html${string}` {
+  return `/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`;
+}
+
+/** The glossary browser: at an entry, at a search, or at its start. */
+export function glossaryPath(target: { id?: string; query?: string } = {}): `/glossary.html${string}` {
+  if (target.id) return `/glossary.html#${encodeURIComponent(target.id)}`;
+  if (target.query) return `/glossary.html?q=${encodeURIComponent(target.query)}`;
+  return '/glossary.html';
+}

@@ -1,0 +1,202 @@
+/**
+ * The settings' shapes, defaults and schemas, and what follows from them. Pure: the storage items
+ * that hold them live in utils/extension/settings.ts.
+ *
+ * Every schema sanitizes field by field: a stored value that is corrupt, foreign or from an older
+ * version keeps what is valid and takes the default for the rest, so a bad value never breaks a page.
+ */
+import * as v from 'valibot';
+import { SCRIPT_CHOICES, type ScriptChoice } from './convert';
+import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
+import { LANGUAGES, type LanguageSetting } from './i18n';
+
+/** A list of hostnames; anything that is not one is dropped, item by item. */
+const HostList = v.pipe(
+  v.optional(v.array(v.unknown()), () => []),
+  v.transform((list) => list.filter((s): s is string => typeof s === 'string' && s.length > 0 && s.length < 256)),
+);
+
+/** Per-site values: entries whose key or value is not valid are dropped. */
+const perSite = <T extends string>(values: readonly T[]) =>
+  v.pipe(
+    v.optional(v.record(v.string(), v.unknown()), () => ({})),
+    v.transform((sites) => {
+      const kept: Record<string, T> = {};
+      for (const [host, value] of Object.entries(sites)) {
+        if (host.length > 0 && host.length < 256 && values.includes(value as T)) kept[host] = value as T;
+      }
+      return kept;
+    }),
+  );
+
+/** An object schema that also stands in for a non-object: every field then takes its default. */
+const sanitizingObject = <TEntries extends v.ObjectEntries>(entries: TEntries) => {
+  const object = v.object(entries);
+  return v.pipe(
+    v.unknown(),
+    v.transform((value) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {})),
+    object,
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// Highlighting
+
+export type HighlightStyle = 'background' | 'underline';
+
+export interface CategoryDisplay {
+  visible: boolean;
+  /** #rrggbb */
+  colour: string;
+}
+
+export interface HighlightSettings {
+  /** Highlights on everywhere (the global switch). */
+  enabled: boolean;
+  /** Hostnames where highlighting is off. */
+  disabledSites: string[];
+  /** When not empty, the only hostnames where highlighting is on. */
+  allowSites: string[];
+  /**
+   * How highlights are drawn: 'auto' uses the CSS Custom Highlight API where the browser has it and
+   * the overlay elsewhere; 'overlay' forces the overlay (to check the fallback in any browser).
+   */
+  renderer: 'auto' | 'overlay';
+  style: HighlightStyle;
+  categories: Record<Category, CategoryDisplay>;
+}
+
+const defaultCategories = (): Record<Category, CategoryDisplay> =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, { visible: true, colour: CATEGORY_COLOURS[c] }])) as Record<Category, CategoryDisplay>;
+
+export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = {
+  enabled: true,
+  disabledSites: [],
+  allowSites: [],
+  renderer: 'auto',
+  style: 'background',
+  categories: defaultCategories(),
+};
+
+const Colour = v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i), v.toLowerCase());
+
+export const HighlightSettingsSchema: v.GenericSchema<unknown, HighlightSettings> = sanitizingObject({
+  enabled: v.fallback(v.boolean(), true),
+  disabledSites: v.fallback(HostList, () => []),
+  allowSites: v.fallback(HostList, () => []),
+  renderer: v.fallback(v.picklist(['auto', 'overlay']), 'auto'),
+  style: v.fallback(v.picklist(['background', 'underline']), 'background'),
+  categories: v.optional(
+    v.pipe(
+    v.unknown(),
+    v.transform((value) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {})),
+    v.transform((stored) =>
+      Object.fromEntries(
+        CATEGORIES.map((c) => {
+          const display = (typeof stored[c] === 'object' && stored[c] !== null ? stored[c] : {}) as Record<string, unknown>;
+          return [
+            c,
+            {
+              visible: typeof display.visible === 'boolean' ? display.visible : true,
+              colour: v.is(Colour, display.colour) ? display.colour.toLowerCase() : CATEGORY_COLOURS[c],
+            },
+          ];
+        }),
+      ) as Record<Category, CategoryDisplay>,
+    ),
+  ),
+    defaultCategories,
+  ),
+});
+
+export function isEnabledFor(settings: HighlightSettings, hostname: string): boolean {
+  if (!settings.enabled || settings.disabledSites.includes(hostname)) return false;
+  return settings.allowSites.length === 0 || settings.allowSites.includes(hostname);
+}
+
+/** How strongly a highlight is painted: the one place the translucency is set (CSS rules and overlay). */
+export const HIGHLIGHT_ALPHA = { background: 0.28, underline: 0.9, underlineOnly: 0.95 };
+
+/**
+ * The ::highlight() rules for display settings. Only literal colours work there: var() inside
+ * ::highlight() is broken in Chromium since 126. The defaults are compiled into the content
+ * script's stylesheet at build time (scripts/build-data.ts), from this same function.
+ */
+export function highlightCss(settings: HighlightSettings, prefix = 'tifa'): string {
+  return CATEGORIES.map((category) => {
+    const { visible, colour } = settings.categories[category];
+    if (!visible) return `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: none; }`;
+    return settings.style === 'underline'
+      ? `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: underline 2px ${rgba(colour, HIGHLIGHT_ALPHA.underlineOnly)}; }`
+      : `::highlight(${prefix}-${category}) { background-color: ${rgba(colour, HIGHLIGHT_ALPHA.background)}; text-decoration: underline 1px ${rgba(colour, HIGHLIGHT_ALPHA.underline)}; }`;
+  }).join('\n');
+}
+
+/**
+ * Version 1 held only { enabled, disabledSites, renderer }; version 2 adds the allow-list, the
+ * highlight style and the per-category display, taking their defaults.
+ */
+export function migrateHighlightSettingsV1(v1: unknown): HighlightSettings {
+  return v.parse(HighlightSettingsSchema, v1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Script conversion
+
+export interface ConversionSettings {
+  /** What every page shows unless its site says otherwise ('original': no conversion). */
+  defaultChoice: ScriptChoice;
+  /** Per-site memory: "always show this site in 繁體". */
+  sites: Record<string, ScriptChoice>;
+}
+
+export const DEFAULT_CONVERSION_SETTINGS: ConversionSettings = { defaultChoice: 'original', sites: {} };
+
+export const ConversionSettingsSchema: v.GenericSchema<unknown, ConversionSettings> = sanitizingObject({
+  defaultChoice: v.fallback(v.picklist(SCRIPT_CHOICES), 'original'),
+  sites: v.fallback(perSite(SCRIPT_CHOICES), () => ({})),
+});
+
+/** The choice for a site: its own, else the default. */
+export function choiceFor(settings: ConversionSettings, hostname: string): ScriptChoice {
+  return settings.sites[hostname] ?? settings.defaultChoice;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlight scope
+
+export const SCOPES = ['page', 'article'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface ScopeSettings {
+  /** Highlight the whole page (default) or only the main article. */
+  scope: Scope;
+  /** Per-site choice. */
+  sites: Record<string, Scope>;
+}
+
+export const DEFAULT_SCOPE_SETTINGS: ScopeSettings = { scope: 'page', sites: {} };
+
+export const ScopeSettingsSchema: v.GenericSchema<unknown, ScopeSettings> = sanitizingObject({
+  scope: v.fallback(v.picklist(SCOPES), 'page'),
+  sites: v.fallback(perSite(SCOPES), () => ({})),
+});
+
+export function scopeFor(settings: ScopeSettings, hostname: string): Scope {
+  return settings.sites[hostname] ?? settings.scope;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interface language
+
+export const LanguageSettingSchema: v.GenericSchema<unknown, LanguageSetting> = v.fallback(v.picklist(['auto', ...LANGUAGES]), 'auto');
+
+// ---------------------------------------------------------------------------------------------
+
+/** A copy of per-site values with `hostname`'s set, or removed when `value` is undefined. */
+export function withSite<T>(sites: Record<string, T>, hostname: string, value: T | undefined): Record<string, T> {
+  const next = { ...sites };
+  if (value === undefined) delete next[hostname];
+  else next[hostname] = value;
+  return next;
+}

@@ -1,0 +1,92 @@
+/**
+ * Hover: which highlighted phrase is under the pointer, and when the card for it opens and closes.
+ * One implementation for web pages (content script) and the extension's own pages.
+ *
+ * Highlights have no pointer events, so the pointer is hit-tested (utils/page/hit-test.ts) at most
+ * once per frame. The card opens after a short rest on a phrase and closes a little after the
+ * pointer leaves both, so that moving from the phrase to the card does not close it.
+ */
+
+export interface HoverOptions<M> {
+  document: Document;
+  /** Stops every listener (the content script's context, or a page that never stops). */
+  signal: AbortSignal;
+  /** The phrase at a point, with the rect of the line box under the pointer. */
+  find(x: number, y: number): { match: M; rect: DOMRect } | undefined;
+  /** True when the event happened over the card itself. */
+  isOverCard(event: Event): boolean;
+  /** The match whose card is open, if any. */
+  shown(): M | undefined;
+  show(match: M, rect: DOMRect): void;
+  hide(): void;
+  showDelayMs?: number;
+  hideDelayMs?: number;
+}
+
+/** Hovering this long over a phrase opens its card; leaving it and the card this long closes it. */
+export const SHOW_DELAY_MS = 120;
+export const HIDE_DELAY_MS = 350;
+
+export function trackHover<M>(options: HoverOptions<M>): void {
+  const { document, signal } = options;
+  const view = document.defaultView!;
+  let pointer = { x: 0, y: 0 };
+  let frame = 0;
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let pending: M | undefined;
+
+  const cancelHide = () => {
+    clearTimeout(hideTimer);
+    hideTimer = undefined;
+  };
+  const check = () => {
+    frame = 0;
+    const found = options.find(pointer.x, pointer.y);
+    if (found) {
+      cancelHide();
+      if (options.shown() === found.match || pending === found.match) return;
+      pending = found.match;
+      clearTimeout(showTimer);
+      showTimer = setTimeout(() => {
+        pending = undefined;
+        options.show(found.match, found.rect);
+      }, options.showDelayMs ?? SHOW_DELAY_MS);
+      return;
+    }
+    pending = undefined;
+    clearTimeout(showTimer);
+    if (options.shown() !== undefined && hideTimer === undefined) {
+      hideTimer = setTimeout(() => {
+        hideTimer = undefined;
+        options.hide();
+      }, options.hideDelayMs ?? HIDE_DELAY_MS);
+    }
+  };
+
+  document.addEventListener(
+    'mousemove',
+    (event) => {
+      if (options.isOverCard(event)) {
+        cancelHide();
+        return;
+      }
+      pointer = { x: event.clientX, y: event.clientY };
+      frame ||= view.requestAnimationFrame(check);
+    },
+    { passive: true, signal },
+  );
+  // Escape closes the card wherever the focus is (the card handles it too when it has the focus).
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && options.shown() !== undefined) options.hide();
+    },
+    { signal },
+  );
+  signal.addEventListener('abort', () => {
+    clearTimeout(showTimer);
+    clearTimeout(hideTimer);
+    if (frame) view.cancelAnimationFrame(frame);
+  });
+}
