@@ -8,7 +8,7 @@ export function chineseText(corpus: Corpus, targetBytes: number, convert: (s: st
   let bytes = 0;
   for (let i = 0; bytes < targetBytes; i++) {
     const p = paragraphs[i % paragraphs.length];
-    const line = (i % 2 === 0 ? p : convert(p)) + '\n';
+    const line = `${i % 2 === 0 ? p : convert(p)}\n`;
     text += line;
     bytes += Buffer.byteLength(line);
   }
@@ -64,9 +64,20 @@ export function newsPage(corpus: Corpus, targetBytes: number, articleChars = 12_
         `<a href="/topic/${i}" class="kw" data-track="kw-${i}">${p.slice(2 * cut, 2 * cut + 4)}</a>${p.slice(2 * cut + 4)}</p>`,
     );
   }
-  const nav = Array.from({ length: 160 }, (_, i) => `<li class="nav-item nav-${i % 12}" data-id="n${i}"><a href="/c/${i}" class="nav-link">${headline(i).slice(0, 4)}</a></li>`);
-  const related = Array.from({ length: 60 }, (_, i) => `<li class="rel" data-pos="${i}"><a href="/news/${i}.html" title="${headline(i + 50)}">${headline(i + 50)}</a><span class="time">2026-11-${String((i % 28) + 1).padStart(2, '0')}</span></li>`);
-  const comments = Array.from({ length: 80 }, (_, i) => `<div class="comment" data-uid="${1000 + i}"><span class="user">网友${i}</span><p class="c-text">${headline(i + 200)}。</p><span class="likes">${i * 3}</span></div>`);
+  const nav = Array.from(
+    { length: 160 },
+    (_, i) => `<li class="nav-item nav-${i % 12}" data-id="n${i}"><a href="/c/${i}" class="nav-link">${headline(i).slice(0, 4)}</a></li>`,
+  );
+  const related = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `<li class="rel" data-pos="${i}"><a href="/news/${i}.html" title="${headline(i + 50)}">${headline(i + 50)}</a><span class="time">2026-11-${String((i % 28) + 1).padStart(2, '0')}</span></li>`,
+  );
+  const comments = Array.from(
+    { length: 80 },
+    (_, i) =>
+      `<div class="comment" data-uid="${1000 + i}"><span class="user">网友${i}</span><p class="c-text">${headline(i + 200)}。</p><span class="likes">${i * 3}</span></div>`,
+  );
   const body =
     `<header class="site-header"><div class="logo">示例新闻网</div><nav><ul class="nav">${nav.join('')}</ul></nav></header>` +
     `<main class="layout"><article class="content"><h1 class="title">${headline(1)}</h1><div class="meta"><span class="author">本报记者</span> <time>2026-11-20</time></div>` +
@@ -75,7 +86,9 @@ export function newsPage(corpus: Corpus, targetBytes: number, articleChars = 12_
     `<footer class="site-footer"><p>关于我们 · 联系我们 · 版权所有</p></footer>`;
   const rules: string[] = [];
   for (let i = 0; rules.join('').length < targetBytes * 0.12; i++) {
-    rules.push(`.c${i} .item-${i % 37} > a:hover{color:#${(i * 2654435761 >>> 8).toString(16).slice(0, 6).padEnd(6, '0')};margin:${i % 9}px ${i % 5}px;}`);
+    rules.push(
+      `.c${i} .item-${i % 37} > a:hover{color:#${((i * 2654435761) >>> 8).toString(16).slice(0, 6).padEnd(6, '0')};margin:${i % 9}px ${i % 5}px;}`,
+    );
   }
   const head = `<meta charset="utf-8"><title>${headline(1)} - 示例新闻网</title><style>${rules.join('\n')}</style>`;
   const page = (state: string) =>

@@ -91,7 +91,8 @@ async function matcherBench() {
   }
   console.log(`text: ${text.length.toLocaleString()} UTF-16 units (${(Buffer.byteLength(text) / 1048576).toFixed(2)} MiB UTF-8)`);
   console.log(`baseline, bare charCodeAt loop: ${ms(baseline)}`);
-  for (const [label, t, found] of rows) console.log(`${label}: ${ms(t)} (${found.toLocaleString()} matches) = ${ratio(t, baseline)} the baseline`);
+  for (const [label, t, found] of rows)
+    console.log(`${label}: ${ms(t)} (${found.toLocaleString()} matches) = ${ratio(t, baseline)} the baseline`);
   console.log(`2,000 vs 200 entries, same matches: ${ratio(rows[2][1], rows[1][1])}`);
   console.log(`2,000 vs 200 entries, ${ratio(rows[3][2], rows[1][2])} the matches: ${ratio(rows[3][1], rows[1][1])}`);
   if (sink === 42) console.log(''); // keeps the baseline loop from being optimised away
@@ -139,7 +140,9 @@ async function pageBench() {
   console.log('\n## 2. Highlighting a 1 MB page in Chromium (built extension, headless, 5 runs each)');
   const text = chineseText(data.corpus, 1_000_000, traditionalOf);
   const { html, textNodes } = chinesePage(text);
-  console.log(`page: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB of HTML, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB of text in ${textNodes.toLocaleString()} text nodes`);
+  console.log(
+    `page: ${(Buffer.byteLength(html) / 1e6).toFixed(2)} MB of HTML, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB of text in ${textNodes.toLocaleString()} text nodes`,
+  );
   const withExt = await launchWithExtension();
   const without = await launchWithExtension({ extension: false });
   try {
@@ -153,7 +156,9 @@ async function pageBench() {
     const ready = median(runs.map((r) => r.readyMs!));
     const longest = (rs: PageRun[]) => Math.max(0, ...rs.flatMap((r) => r.longTasks));
     console.log(`highlights registered: ${runs[0].count?.toLocaleString()} ranges`);
-    console.log(`DOMContentLoaded → every highlight registered: ${ms(ready)} (median; runs: ${runs.map((r) => ms(r.readyMs!)).join(', ')}); target ≤ 300 ms`);
+    console.log(
+      `DOMContentLoaded → every highlight registered: ${ms(ready)} (median; runs: ${runs.map((r) => ms(r.readyMs!)).join(', ')}); target ≤ 300 ms`,
+    );
     console.log(`long tasks after DOMContentLoaded, with the extension: ${JSON.stringify(runs.map((r) => r.longTasks))} ms`);
     console.log(`long tasks after DOMContentLoaded, without it (the page's own): ${JSON.stringify(baselines.map((r) => r.longTasks))} ms`);
     console.log(`longest task: ${longest(runs)} ms with the extension vs ${longest(baselines)} ms without`);
@@ -192,7 +197,9 @@ async function markJsBench(html: string, tifaMs: number) {
       console.log(`Tifa Lens is ${(result.ms / tifaMs).toFixed(0)}× faster (${ms(tifaMs)} vs ${ms(result.ms)})`);
     } else {
       console.log(`mark.js: still running after ${MARKJS_LIMIT_MS / 1000} s with ${keywords.length} keywords; stopped`);
-      console.log(`Tifa Lens is more than ${(MARKJS_LIMIT_MS / tifaMs).toFixed(0)}× faster (${ms(tifaMs)} vs > ${MARKJS_LIMIT_MS / 1000} s)`);
+      console.log(
+        `Tifa Lens is more than ${(MARKJS_LIMIT_MS / tifaMs).toFixed(0)}× faster (${ms(tifaMs)} vs > ${MARKJS_LIMIT_MS / 1000} s)`,
+      );
       run.catch(() => {});
     }
   } finally {
@@ -233,7 +240,14 @@ async function conversionOn(title: string, html: string) {
 
   const withExt = await launchWithExtension();
   const rows: string[] = [];
-  const warm: { convert: number; restore: number; convertFrame: number; restoreFrame: number; convertVisible: number; restoreVisible: number }[] = [];
+  const warm: {
+    convert: number;
+    restore: number;
+    convertFrame: number;
+    restoreFrame: number;
+    convertVisible: number;
+    restoreVisible: number;
+  }[] = [];
   try {
     await withExt.serve('/big.html', html);
     for (const run of ['cold (converter not yet loaded)', 'warm', 'warm', 'warm', 'warm']) {
@@ -243,7 +257,10 @@ async function conversionOn(title: string, html: string) {
       await page.evaluate(observeFrames);
       const tabId = await withExt.tabIdOf(page);
       const send = (choice: string) =>
-        withExt.inWorker(({ id, c }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'set-script', choice: c }), { id: tabId, c: choice });
+        withExt.inWorker(({ id, c }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'set-script', choice: c }), {
+          id: tabId,
+          c: choice,
+        });
       await send('tw');
       await page.waitForFunction(() => performance.getEntriesByName('tifa-convert-painted').length > 0, null, { timeout: 60_000 });
       // A reader reads before restoring: let the highlighter finish re-reading the converted page.
@@ -267,7 +284,14 @@ async function conversionOn(title: string, html: string) {
       const convertVisible = (r.visible.find((t) => t >= r.convertStart && t < r.restoreStart) ?? NaN) - r.convertStart;
       const restoreVisible = (r.visible.find((t) => t >= r.restoreStart) ?? NaN) - r.restoreStart;
       if (run === 'warm') {
-        warm.push({ convert: r.convert, restore: r.restore, convertFrame: longest(convertFrames), restoreFrame: longest(restoreFrames), convertVisible, restoreVisible });
+        warm.push({
+          convert: r.convert,
+          restore: r.restore,
+          convertFrame: longest(convertFrames),
+          restoreFrame: longest(restoreFrames),
+          convertVisible,
+          restoreVisible,
+        });
       }
       rows.push(
         `Tifa Lens, ${run}: visible part ${ms(convertVisible)}, whole page ${ms(r.convert)}; restore: visible ${ms(restoreVisible)}, whole ${ms(r.restore)} (to painted); ` +
@@ -282,7 +306,14 @@ async function conversionOn(title: string, html: string) {
   // opencc-js's own HTMLConverter on the same page, converter built beforehand (not timed). It
   // converts only under an element whose lang is its source language, so it is given the page's.
   const plain = await launchWithExtension({ extension: false });
-  const baseline: { convert: number; convertPainted: number; restore: number; restorePainted: number; changed: boolean; frames: Frame[] }[] = [];
+  const baseline: {
+    convert: number;
+    convertPainted: number;
+    restore: number;
+    restorePainted: number;
+    changed: boolean;
+    frames: Frame[];
+  }[] = [];
   const langOnly: { duration: number; frames: Frame[] }[] = [];
   try {
     await plain.serve('/big.html', html);

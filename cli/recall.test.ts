@@ -3,8 +3,8 @@
  * character mixtures: built from the essays (every phrase occurrence the corpus index holds must be
  * found again) and from news-style sentences of our own (every phrase a reader expects).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
@@ -20,7 +20,7 @@ const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
 /** A small seeded generator, so a failing mixture can be reproduced. */
 function seeded(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 function scripts(text: string): Record<string, string> {
@@ -47,6 +47,9 @@ beforeAll(async () => {
   data = await loadRealData();
   dir = mkdtempSync(join(tmpdir(), 'tifa-recall-'));
 });
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function annotateHtml(name: string, html: string): Promise<{ id: string; text: string }[]> {
   const path = join(dir, `${name}.html`);
@@ -65,9 +68,7 @@ function countIds(ids: string[]): Map<string, number> {
 
 describe('recall of tifa annotate --json', () => {
   it('finds again ≥ 95% of the essays’ phrase occurrences in every script', async () => {
-    const expected = countIds(
-      data.glossary.entries.flatMap((e) => e.occurrences.filter((o) => !o.within).map(() => e.id)),
-    );
+    const expected = countIds(data.glossary.entries.flatMap((e) => e.occurrences.filter((o) => !o.within).map(() => e.id)));
     const expectedTotal = [...expected.values()].reduce((a, b) => a + b, 0);
     const paragraphs = data.corpus.essays.flatMap((e) => e.paragraphs.map((p) => p.text));
     for (const [script, text] of Object.entries(scripts(paragraphs.join('\n')))) {

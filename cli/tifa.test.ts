@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type Io } from './tifa';
@@ -14,6 +14,9 @@ function run(argv: string[], stdin = Buffer.alloc(0)) {
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tifa-cli-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const file = (name: string, content: string | Buffer) => {
@@ -45,7 +48,11 @@ describe('tifa annotate --json', () => {
 
   it('reads the article of an HTML page, and the whole page with --whole-page', async () => {
     const nav = '<nav><ul><li><a href="/">首页</a></li><li><a href="/a">八项规定专题</a></li></ul></nav>';
-    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}段：各级干部要坚持从群众最关心的问题抓起，解决好联系服务群众“最后一公里”问题，防止政策始终“走在路上”，切实把工作落到实处，让群众真正得到实惠。</p>`).join('');
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>第${i + 1}段：各级干部要坚持从群众最关心的问题抓起，解决好联系服务群众“最后一公里”问题，防止政策始终“走在路上”，切实把工作落到实处，让群众真正得到实惠。</p>`,
+    ).join('');
     const html = `<!doctype html><html><head><title>新闻</title></head><body>${nav}<article><h1>解决好最后一公里</h1>${paragraphs}</article><footer>版权所有 八项规定</footer></body></html>`;
     const path = file('page.html', html);
     const article = JSON.parse((await run(['annotate', '--json', path])).out);
@@ -70,7 +77,15 @@ describe('tifa annotate --json', () => {
 describe('bad input gets one line and a non-zero exit', () => {
   const cases: [string, () => string[], RegExp, number?][] = [
     ['a missing file', () => ['annotate', join(dir, 'nope.txt')], /no such file/],
-    ['a directory', () => { const d = join(dir, 'sub'); mkdirSync(d, { recursive: true }); return ['annotate', d]; }, /is a directory/],
+    [
+      'a directory',
+      () => {
+        const d = join(dir, 'sub');
+        mkdirSync(d, { recursive: true });
+        return ['annotate', d];
+      },
+      /is a directory/,
+    ],
     ['a binary file', () => ['annotate', file('bin.dat', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))], /binary/],
     ['invalid UTF-8', () => ['annotate', file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff]))], /not valid UTF-8/],
     ['an empty file', () => ['annotate', file('empty.txt', '')], /is empty/],

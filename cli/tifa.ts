@@ -54,11 +54,11 @@ async function readInput(file: string, io: Io): Promise<string> {
   if (file === '-') {
     bytes = await io.readStdin();
   } else {
-    let stat;
+    let stat: ReturnType<typeof statSync>;
     try {
       stat = statSync(file);
-    } catch (error: any) {
-      throw new UserError(`${file}: ${error?.code === 'ENOENT' ? 'no such file' : 'cannot read it'}`);
+    } catch (error) {
+      throw new UserError(`${file}: ${(error as NodeJS.ErrnoException)?.code === 'ENOENT' ? 'no such file' : 'cannot read it'}`);
     }
     if (stat.isDirectory()) throw new UserError(`${file}: is a directory, not a file`);
     try {
@@ -123,10 +123,17 @@ function extractHtml(html: string, wholePage: boolean): Extracted {
 
 function printText(result: Annotation, extracted: Extracted, io: Io) {
   const total = result.matches.length;
-  const where = extracted.source === 'article' ? `the article${extracted.title ? ` “${extracted.title}”` : ''}` : extracted.source === 'page' ? 'the whole page' : 'the text';
+  const where =
+    extracted.source === 'article'
+      ? `the article${extracted.title ? ` “${extracted.title}”` : ''}`
+      : extracted.source === 'page'
+        ? 'the whole page'
+        : 'the text';
   io.out(`${result.phrases.length} phrases, ${total} occurrences in ${where} (${result.length} characters)\n`);
   for (const phrase of result.phrases) {
-    io.out(`\n${phrase.simplified} / ${phrase.traditional}  ×${phrase.count}  [${CATEGORY_LABELS[phrase.category].en}]  ${phrase.pinyin} — ${phrase.gloss}\n`);
+    io.out(
+      `\n${phrase.simplified} / ${phrase.traditional}  ×${phrase.count}  [${CATEGORY_LABELS[phrase.category].en}]  ${phrase.pinyin} — ${phrase.gloss}\n`,
+    );
     io.out(`  ${phrase.meaningEn}\n  ${phrase.meaningZh}\n`);
     if (phrase.origin.en.toLowerCase() !== 'unknown') io.out(`  Origin: ${phrase.origin.en}\n`);
     if (phrase.essayOccurrences === 0) {

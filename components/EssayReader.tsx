@@ -9,26 +9,39 @@ import type { Corpus, Paragraph, Piece } from '@/utils/core/corpus-model';
 import { essayAnchor, parseEssayAnchor } from '@/utils/core/links';
 import { useT } from './Language';
 
-function PieceView({ piece, raw }: { piece: Piece; raw: boolean }) {
+function PieceView({ piece, raw, id }: { piece: Piece; raw: boolean; id: string }) {
   const t = useT();
   if (typeof piece === 'string') return <>{piece}</>;
   if (raw) return <>{piece.raw}</>;
   const kind = piece.kind === 'garbled' ? t('repairGarbled') : piece.kind === 'typo' ? t('repairTypo') : t('repairOther');
   const label = `${kind}${piece.uncertain ? ` (${t('uncertain')})` : ''}: ${t('rawText')} “${piece.raw}”. ${piece.note}`;
   // Punctuation fixes are many and trivial: marked, but not announced one by one.
-  if (piece.kind === 'punctuation') return <span class="repair-punctuation" title={label}>{piece.text}</span>;
-  // The raw text shows on hover (title) and on focus (data-raw, drawn by CSS), for keyboard users.
+  if (piece.kind === 'punctuation')
+    return (
+      <span class="repair-punctuation" title={label}>
+        {piece.text}
+      </span>
+    );
+  // The raw text shows on hover (title) and on focus (data-raw, drawn by CSS), and is the mark's
+  // description for screen readers. The description lives outside the paragraph's text (hidden,
+  // and never read by the highlighter), so offsets and phrases stay those of the reading.
   return (
-    <span
-      class={`repair repair-${piece.kind}${piece.uncertain ? ' uncertain' : ''}`}
-      tabIndex={0}
-      title={label}
-      data-raw={`${piece.raw || '∅'} — ${piece.note}`}
-      aria-label={`${piece.text || '∅'} — ${label}`}
-    >
-      {/* A removal shows as a mark drawn by CSS, not as text: offsets stay those of the reading. */}
-      {piece.text}
-    </span>
+    <>
+      <span
+        class={`repair repair-${piece.kind}${piece.uncertain ? ' uncertain' : ''}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users focus the mark to read the raw text; a <button> would split the phrase around it (buttons are blocks to the highlighter).
+        tabIndex={0}
+        title={label}
+        data-raw={`${piece.raw || '∅'} — ${piece.note}`}
+        aria-describedby={id}
+      >
+        {/* A removal shows as a mark drawn by CSS, not as text: offsets stay those of the reading. */}
+        {piece.text}
+      </span>
+      <span id={id} hidden data-tifa-ui>
+        {label}
+      </span>
+    </>
   );
 }
 
@@ -39,7 +52,7 @@ function ParagraphView({ paragraph, raw }: { paragraph: Paragraph; raw: boolean 
         {paragraph.number}
       </span>
       {paragraph.pieces.map((piece, i) => (
-        <PieceView key={i} piece={piece} raw={raw} />
+        <PieceView key={i} piece={piece} raw={raw} id={`repair-${paragraph.essay}-${paragraph.number}-${i}`} />
       ))}
     </p>
   );

@@ -24,7 +24,9 @@ export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '' 
   const [category, setCategory] = useState<Category | 'all'>('all');
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const shown = useMemo(() => {
-    const base = query.trim() ? (lookup.search(query, entries.length) as CompiledEntry[]) : [...entries].sort((a, b) => a.pinyin.localeCompare(b.pinyin));
+    const base = query.trim()
+      ? (lookup.search(query, entries.length) as CompiledEntry[])
+      : [...entries].sort((a, b) => a.pinyin.localeCompare(b.pinyin));
     return category === 'all' ? base : base.filter((e) => e.category === category);
   }, [query, category, entries, lookup]);
 
@@ -42,7 +44,13 @@ export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '' 
     <main>
       <h1>{t('glossaryTitle')}</h1>
       <div class="filters">
-        <input type="search" aria-label={t('search')} placeholder={t('lookupPlaceholder')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+        <input
+          type="search"
+          aria-label={t('search')}
+          placeholder={t('lookupPlaceholder')}
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
         <label>
           {t('category')}{' '}
           <select value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value as Category | 'all')}>
@@ -66,7 +74,10 @@ export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '' 
           <PhraseDetails
             entry={{ ...entry, occurrences: [] }}
             essayLink={essayLink}
-            related={entry.related.map((id) => byId.get(id)).filter((e): e is CompiledEntry => !!e).map((e) => ({ id: e.id, simplified: e.simplified, href: `#${e.id}` }))}
+            related={entry.related
+              .map((id) => byId.get(id))
+              .filter((e): e is CompiledEntry => !!e)
+              .map((e) => ({ id: e.id, simplified: e.simplified, href: `#${e.id}` }))}
           />
           <h3>
             {t('concordance')} ({entry.occurrences.length})

@@ -23,7 +23,13 @@ export interface OptionsFormProps {
 const hostList = (text: string) =>
   text
     .split(/[\s,]+/)
-    .map((s) => s.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+    .map((s) =>
+      s
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/\/.*$/, ''),
+    )
     .filter(Boolean);
 
 export function OptionsForm(props: OptionsFormProps) {
@@ -40,7 +46,12 @@ export function OptionsForm(props: OptionsFormProps) {
               <input
                 type="checkbox"
                 checked={h.categories[c].visible}
-                onChange={(e) => props.onHighlights({ ...h, categories: { ...h.categories, [c]: { ...h.categories[c], visible: (e.target as HTMLInputElement).checked } } })}
+                onChange={(e) =>
+                  props.onHighlights({
+                    ...h,
+                    categories: { ...h.categories, [c]: { ...h.categories[c], visible: (e.target as HTMLInputElement).checked } },
+                  })
+                }
               />{' '}
               {CATEGORY_LABELS[c].en} <span lang="zh-Hans">{CATEGORY_LABELS[c].zh}</span>
             </label>
@@ -48,7 +59,12 @@ export function OptionsForm(props: OptionsFormProps) {
               type="color"
               aria-label={`${CATEGORY_LABELS[c].en} colour`}
               value={h.categories[c].colour}
-              onChange={(e) => props.onHighlights({ ...h, categories: { ...h.categories, [c]: { ...h.categories[c], colour: (e.target as HTMLInputElement).value } } })}
+              onChange={(e) =>
+                props.onHighlights({
+                  ...h,
+                  categories: { ...h.categories, [c]: { ...h.categories[c], colour: (e.target as HTMLInputElement).value } },
+                })
+              }
             />
           </div>
         ))}
@@ -66,11 +82,17 @@ export function OptionsForm(props: OptionsFormProps) {
         <legend>{t('highlights')}</legend>
         <label class="block">
           {t('denyList')}
-          <textarea value={h.disabledSites.join('\n')} onChange={(e) => props.onHighlights({ ...h, disabledSites: hostList((e.target as HTMLTextAreaElement).value) })} />
+          <textarea
+            value={h.disabledSites.join('\n')}
+            onChange={(e) => props.onHighlights({ ...h, disabledSites: hostList((e.target as HTMLTextAreaElement).value) })}
+          />
         </label>
         <label class="block">
           {t('allowList')}
-          <textarea value={h.allowSites.join('\n')} onChange={(e) => props.onHighlights({ ...h, allowSites: hostList((e.target as HTMLTextAreaElement).value) })} />
+          <textarea
+            value={h.allowSites.join('\n')}
+            onChange={(e) => props.onHighlights({ ...h, allowSites: hostList((e.target as HTMLTextAreaElement).value) })}
+          />
         </label>
       </fieldset>
       <fieldset>

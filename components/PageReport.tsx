@@ -46,7 +46,11 @@ export function PageReportView({ report, entries }: { report: Report; entries: R
         {CATEGORIES.filter((c) => report.byCategory[c]).map((c) => (
           <li key={c}>
             <span class="label">{CATEGORY_LABELS[c].en}</span>
-            <span class="bar" aria-hidden="true" style={{ width: `${(100 * (report.byCategory[c] ?? 0)) / max}%`, background: CATEGORY_COLOURS[c] }} />
+            <span
+              class="bar"
+              aria-hidden="true"
+              style={{ width: `${(100 * (report.byCategory[c] ?? 0)) / max}%`, background: CATEGORY_COLOURS[c] }}
+            />
             <span class="value">{report.byCategory[c]}</span>
           </li>
         ))}

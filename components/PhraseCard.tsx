@@ -44,7 +44,10 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCar
         </button>
       </header>
       <p class="meta">
-        <span class="pinyin">{entry.pinyin}</span> · <span class={`category category-${entry.category}`}>{category.en} {category.zh}</span>
+        <span class="pinyin">{entry.pinyin}</span> ·{' '}
+        <span class={`category category-${entry.category}`}>
+          {category.en} {category.zh}
+        </span>
       </p>
       <p class="gloss">“{entry.gloss}”</p>
       <p class="meaning" lang="zh-Hans">

@@ -36,12 +36,8 @@ export function PhraseDetails({ entry, maxOccurrences, essayLink, related }: Phr
         <span class="pinyin">{entry.pinyin}</span> · {CATEGORY_LABELS[entry.category].en} {CATEGORY_LABELS[entry.category].zh} ·{' '}
         <span class="gloss">“{entry.gloss}”</span>
       </p>
-      <p lang="zh-Hans" aria-label={t('meaningZh')}>
-        {entry.meaningZh}
-      </p>
-      <p lang="en" aria-label={t('meaningEn')}>
-        {entry.meaningEn}
-      </p>
+      <p lang="zh-Hans">{entry.meaningZh}</p>
+      <p lang="en">{entry.meaningEn}</p>
       <p class="origin">
         <strong>{t('origin')}:</strong> {knownOrigin ? entry.origin.en : t('unknownOrigin')}
         {entry.origin.zh && (

@@ -99,7 +99,16 @@ export function ReaderView(props: ReaderViewProps) {
                 props.save(
                   `tifa-lens.${format}`,
                   MIME[format],
-                  exportAs(format, { title, url: pasted ? null : props.url, byline: pasted ? null : (props.article?.byline ?? null), text: annotation.text }, annotation.result),
+                  exportAs(
+                    format,
+                    {
+                      title,
+                      url: pasted ? null : props.url,
+                      byline: pasted ? null : (props.article?.byline ?? null),
+                      text: annotation.text,
+                    },
+                    annotation.result,
+                  ),
                 )
               }
             >

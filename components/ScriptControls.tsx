@@ -21,7 +21,8 @@ export function ScriptControls(props: ScriptControlsProps) {
   const t = useT();
   return (
     <section class="script-controls" aria-label={t('scriptConversion')}>
-      <div class="buttons" role="group" aria-label={t('showPageIn')}>
+      <fieldset class="buttons">
+        <legend class="visually-hidden">{t('showPageIn')}</legend>
         {SCRIPT_CHOICES.map((choice) => (
           <button
             key={choice}
@@ -34,7 +35,7 @@ export function ScriptControls(props: ScriptControlsProps) {
             <span class="en">{TARGET_LABELS[choice].en}</span>
           </button>
         ))}
-      </div>
+      </fieldset>
       {props.hostname && props.onRemember && props.current !== undefined && (
         <label>
           <input type="checkbox" checked={props.remembered} onChange={(e) => props.onRemember!((e.target as HTMLInputElement).checked)} />{' '}

@@ -80,11 +80,30 @@ describe('OnThisPage', () => {
 
 describe('Concordance', () => {
   it('sorts by place, by left context read backwards, and by right context', () => {
-    const o = (paragraph: number, before: string, after: string) => ({ essay: 1, paragraph, part: 1, start: 0, end: 2, rawStart: 0, rawEnd: 2, before, text: '党性', after });
+    const o = (paragraph: number, before: string, after: string) => ({
+      essay: 1,
+      paragraph,
+      part: 1,
+      start: 0,
+      end: 2,
+      rawStart: 0,
+      rawEnd: 2,
+      before,
+      text: '党性',
+      after,
+    });
     const list = [o(3, '加强', '修养'), o(1, '增强', '为有力'), o(2, '加强黨', '教育')];
     expect(sortOccurrences(list, 'essay').map((x) => x.paragraph)).toEqual([1, 2, 3]);
-    expect(sortOccurrences(list, 'right').map((x) => x.after)).toEqual(sortOccurrences(list, 'right').map((x) => x.after).sort((a, b) => a.localeCompare(b, 'zh')));
-    expect(sortOccurrences(list, 'left').map((x) => x.paragraph)[0]).not.toBeUndefined();
+    expect(sortOccurrences(list, 'right').map((x) => x.after)).toEqual(
+      sortOccurrences(list, 'right')
+        .map((x) => x.after)
+        .sort((a, b) => a.localeCompare(b, 'zh')),
+    );
+    // Left context is read outward from the phrase: by its last character first. Latin letters
+    // keep the expected order independent of the collation's Chinese ordering.
+    const left = [o(1, 'xa', ''), o(2, 'yb', ''), o(3, 'za', '')];
+    expect(sortOccurrences(left, 'left').map((x) => x.before)).toEqual(['xa', 'za', 'yb']);
+    expect(sortOccurrences(left, 'right').map((x) => x.paragraph)).toEqual([1, 2, 3]);
     render(
       <LanguageProvider language="en">
         <Concordance occurrences={list} essayLink={essayLink} />
@@ -123,7 +142,14 @@ describe('PhraseCard and ScriptControls', () => {
   it('show the phrase in both scripts with its essay occurrences, and named script buttons', () => {
     const entry = byId.get('zuihou-yigongli')!;
     const onOpenEssay = vi.fn();
-    render(<PhraseCard entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }} pageCount={2} onOpenEssay={onOpenEssay} onClose={() => {}} />);
+    render(
+      <PhraseCard
+        entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }}
+        pageCount={2}
+        onOpenEssay={onOpenEssay}
+        onClose={() => {}}
+      />,
+    );
     const card = screen.getByRole('dialog');
     expect(card.textContent).toContain('最後一公里');
     expect(card.textContent).toContain('On this page: 2×');

@@ -3,7 +3,7 @@
  * exports and paste box — on a page whose furniture (navigation, sidebar, comments, footer) carries
  * glossary phrases of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { allHighlighted, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
@@ -14,15 +14,16 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   await browser.serve('/article.html', FURNITURE_PAGE);
 });
+afterEach(async () => {
+  await browser.resetStorage();
+});
 afterAll(async () => {
   await browser?.close();
 });
 
 async function popupFor(page: Page) {
   const tabId = await browser.tabIdOf(page);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  return { popup, tabId };
+  return { popup: await browser.extensionPage(`popup.html?tabId=${tabId}`), tabId };
 }
 
 describe('article-aware reading', () => {
@@ -50,10 +51,12 @@ describe('article-aware reading', () => {
     expect(await allHighlighted(page)).toEqual(expect.arrayContaining(['三严三实']));
     const { popup } = await popupFor(page);
     await popup.getByLabel('The article only').check();
-    await expect.poll(async () => {
-      const now = await allHighlighted(page);
-      return !now.includes('三严三实') && now.includes('民主集中制');
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const now = await allHighlighted(page);
+        return !now.includes('三严三实') && now.includes('民主集中制');
+      })
+      .toBe(true);
     const shown = await allHighlighted(page);
     expect(shown).toEqual(expect.arrayContaining(['民主集中制', '八项规定']));
     for (const phrase of FURNITURE_PHRASES) expect(shown.some((s) => s.includes(phrase))).toBe(false);
@@ -91,9 +94,9 @@ describe('article-aware reading', () => {
 
     await reader.getByLabel('Analyse pasted text').fill('要把权力关进制度的笼子里。\n坚决反对好人主义。');
     await reader.getByRole('button', { name: 'Analyse' }).click();
-    await expect.poll(() => reader.locator('.side-phrases li').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('把权力关进制度的笼子里'), expect.stringContaining('好人主义')]),
-    );
+    await expect
+      .poll(() => reader.locator('.side-phrases li').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('把权力关进制度的笼子里'), expect.stringContaining('好人主义')]));
     await reader.close();
     await page.close();
   });

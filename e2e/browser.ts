@@ -20,6 +20,14 @@ export interface ExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** Runs `fn` in the extension's service worker. */
   inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Opens an extension page (`popup.html?tabId=3`, `options.html` …). */
+  extensionPage(path: string): Promise<Page>;
+  /** The popup acting on `page`'s tab, as if it were the active tab. */
+  popupFor(page: Page): Promise<Page>;
+  /** Writes a value to chrome.storage.local (a setting, as the README's testing hooks name them). */
+  setStorage(key: string, value: unknown): Promise<void>;
+  /** Empties chrome.storage.local: every test starts from the defaults. */
+  resetStorage(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,10 +67,26 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
     const [worker] = context.serviceWorkers();
     return worker.evaluate(fn as any, arg) as any;
   };
+  const extensionPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  };
+  const tabIdOf = async (page: Page) => {
+    await page.bringToFront();
+    return inWorker(async () => {
+      const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab.id as number;
+    }, undefined);
+  };
   return {
     context,
     extensionId,
     inWorker,
+    extensionPage,
+    popupFor: async (page) => extensionPage(`popup.html?tabId=${await tabIdOf(page)}`),
+    setStorage: (key, value) => inWorker(([k, v]) => (globalThis as any).chrome.storage.local.set({ [k]: v }), [key, value] as const),
+    resetStorage: () => inWorker(() => (globalThis as any).chrome.storage.local.clear(), undefined),
     async serve(path, html) {
       pages.set(path, html);
     },
@@ -71,13 +95,7 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
       await page.goto(`${TEST_ORIGIN}${path}`);
       return page;
     },
-    async tabIdOf(page) {
-      await page.bringToFront();
-      return inWorker(async () => {
-        const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab.id as number;
-      }, undefined);
-    },
+    tabIdOf,
     close: () => context.close(),
   };
 }
@@ -108,7 +126,9 @@ export async function highlightTexts(page: Page | Frame): Promise<Record<string,
 
 /** Every highlighted text, whatever its category. */
 export async function allHighlighted(page: Page | Frame): Promise<string[]> {
-  return Object.values(await highlightTexts(page)).flat().sort();
+  return Object.values(await highlightTexts(page))
+    .flat()
+    .sort();
 }
 
 /** Waits until the page's tifa highlights hold at least `count` ranges. */
@@ -122,4 +142,56 @@ export async function waitForHighlights(page: Page | Frame, count = 1): Promise<
     count,
     { timeout: 15_000 },
   );
+}
+
+/**
+ * The content script's signals (README, "Testing hooks"): how many `tifa-first-pass` measures or
+ * `tifa-update` marks a page or frame has recorded so far.
+ */
+export function signalCount(page: Page | Frame, name: 'tifa-first-pass' | 'tifa-update'): Promise<number> {
+  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
+}
+
+/** Waits until the page records one more `name` than `before`; returns the new count. */
+export async function waitForSignal(page: Page | Frame, name: 'tifa-first-pass' | 'tifa-update', before = 0): Promise<number> {
+  await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), [name, before] as const, {
+    timeout: 15_000,
+  });
+  return signalCount(page, name);
+}
+
+/** Waits for the first pass over a page to be done (it is signalled even when it found nothing). */
+export async function firstPass(page: Page | Frame): Promise<number> {
+  await waitForSignal(page, 'tifa-first-pass');
+  return page.evaluate(() => (performance.getEntriesByName('tifa-first-pass')[0] as PerformanceMeasure).detail.count as number);
+}
+
+/**
+ * Proves that the content script has read every change the page made so far: appends a canary
+ * paragraph holding a phrase, waits until it is highlighted, and removes it. Mutation records
+ * arrive in order, so whatever the page did before the canary has been read too. A negative
+ * assertion ("this was not highlighted") made after it cannot pass just because nothing ran yet.
+ */
+export async function settle(page: Page | Frame): Promise<void> {
+  const before = await signalCount(page, 'tifa-update');
+  await page.evaluate(() => {
+    const canary = document.createElement('p');
+    canary.id = 'tifa-test-canary';
+    canary.style.cssText = 'position:fixed;top:0;left:0;margin:0';
+    canary.textContent = '八项规定';
+    document.body.append(canary);
+  });
+  await page.waitForFunction(
+    () => {
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('tifa')) continue;
+        for (const r of h) if (r.startContainer.parentElement?.id === 'tifa-test-canary') return true;
+      }
+      return false;
+    },
+    null,
+    { timeout: 15_000 },
+  );
+  await page.evaluate(() => document.getElementById('tifa-test-canary')?.remove());
+  await waitForSignal(page, 'tifa-update', before + 1);
 }

@@ -3,9 +3,9 @@
  * exact restore (also after the page changed), later content, highlights on the converted page,
  * per-site memory, the selection, the keyboard command and the popup's paste box.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allHighlighted, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+import { allHighlighted, launchWithExtension, settle, waitForHighlights, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 
@@ -30,14 +30,15 @@ beforeAll(async () => {
   await browser.serve('/t.html', TRADITIONAL);
   await browser.serve('/u.html', '<!doctype html><html><body><p id="u">请插上U盘</p></body></html>');
 });
+afterEach(async () => {
+  await browser.resetStorage();
+});
 afterAll(async () => {
   await browser?.close();
 });
 
 async function popupFor(page: Page): Promise<Page> {
-  const tabId = await browser.tabIdOf(page);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  const popup = await browser.popupFor(page);
   await popup.getByRole('button', { name: /原文/ }).waitFor();
   return popup;
 }
@@ -100,7 +101,8 @@ describe('converting a Simplified page', () => {
       document.querySelector('#changing')!.firstChild!.textContent = '页面自己的新文字';
       document.querySelector('#p2 span')!.firstChild!.textContent = 'Page text';
     });
-    await page.waitForTimeout(300);
+    // The page's new words are new content: converted as they arrive.
+    await expect.poll(() => text(page, '#changing')).toBe('頁面自己的新文字');
     await choose(popup, /原文/);
     await expect.poll(() => text(page, '#p1')).toBe('她剪了头发。经济发展，干部队伍建设，若干问题，皇后。');
     expect(await text(page, '#changing')).toBe('页面自己的新文字');
@@ -128,7 +130,8 @@ describe('converting a Simplified page', () => {
       p.textContent = '之后的发展';
       document.querySelector('#later')!.append(p);
     });
-    await page.waitForTimeout(500);
+    // The content script has read that change (and did not convert it): conversion is off.
+    await settle(page);
     expect(await text(page, '#new2')).toBe('之后的发展');
     expect(await text(page, '#new1')).toBe('新来的发展');
     await popup.close();
@@ -170,7 +173,10 @@ describe('other targets and inputs', () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    await browser.inWorker(({ id }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'convert-selection', target: 'tw' }, { frameId: 0 }), { id: tabId });
+    await browser.inWorker(
+      ({ id }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'convert-selection', target: 'tw' }, { frameId: 0 }),
+      { id: tabId },
+    );
     await expect.poll(() => text(page, '#p1')).toBe('她剪了头发。經濟發展，干部队伍建设，若干问题，皇后。');
 
     await browser.inWorker(({ id }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'toggle-script' }), { id: tabId });

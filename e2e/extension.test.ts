@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightTexts, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { firstPass, highlightTexts, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 
@@ -14,10 +14,12 @@ beforeAll(async () => {
   await browser.serve('/news.html', NEWS);
   await browser.serve('/english.html', '<!doctype html><p>The last mile of policy delivery.</p>');
 });
+afterEach(async () => {
+  await browser.resetStorage();
+});
 afterAll(async () => {
   await browser?.close();
 });
-
 
 describe('the built extension in Chromium', () => {
   it('highlights phrases in Simplified and Traditional, across inline elements, and not in a textarea', async () => {
@@ -38,20 +40,16 @@ describe('the built extension in Chromium', () => {
   it('lists the phrases of the page in the popup (popup.html?tabId=)', async () => {
     const page = await browser.open('/news.html');
     await waitForHighlights(page, 4);
-    const tabId = await browser.tabIdOf(page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await browser.popupFor(page);
     await expect.poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent()).toMatch(/On this page: \d+ phrases/);
-    await expect.poll(() => popup.locator('li').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('最后一公里')]),
-    );
+    await expect.poll(() => popup.locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('最后一公里')]));
     await popup.close();
     await page.close();
   });
 
   it('registers nothing on a page without Chinese', async () => {
     const page = await browser.open('/english.html');
-    await page.waitForTimeout(500);
+    expect(await firstPass(page)).toBe(0);
     expect(await highlightTexts(page)).toEqual({});
     await page.close();
   });

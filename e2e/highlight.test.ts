@@ -3,13 +3,14 @@
  * boundaries, untouched regions, late content, shadow roots, frames, pages that mutate their own
  * text, editing, the card, the keyboard command, the site switch, and the page left unchanged.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allHighlighted, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+import { allHighlighted, firstPass, launchWithExtension, settle, waitForHighlights, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 
-const doc = (body: string, lang = 'zh') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+const doc = (body: string, lang = 'zh') =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 const PAGES: Record<string, string> = {
   '/simplified.html': doc('<p>要解决好联系服务群众“最后一公里”问题，防止上有政策、下有对策。</p>'),
@@ -28,7 +29,9 @@ const PAGES: Record<string, string> = {
       const root = document.getElementById('host').attachShadow({ mode: 'open' });
       root.innerHTML = '<p>影子里的民主集中制</p>';
     </script>`),
-  '/frames.html': doc(`<p>外层：八项规定</p><iframe id="child" src="/frame-child.html"></iframe><iframe id="srcdoc" srcdoc="<p>srcdoc 里的民主集中制</p>"></iframe>`),
+  '/frames.html': doc(
+    `<p>外层：八项规定</p><iframe id="child" src="/frame-child.html"></iframe><iframe id="srcdoc" srcdoc="<p>srcdoc 里的民主集中制</p>"></iframe>`,
+  ),
   '/frame-child.html': doc('<p>框架里的党管干部</p>'),
   '/react-like.html': doc(`<div id="app"></div>
     <script>
@@ -42,13 +45,18 @@ const PAGES: Record<string, string> = {
       window.step2 = () => { b.remove(); };
       window.step3 = () => { a.data = '落实八项规定'; };
     </script>`),
-  '/card.html': doc(`<div style="height: 300px"></div><p id="phrase" style="font-size: 24px">会议要求解决好最后一公里。</p><p style="font-size: 24px">还要落实八项规定精神。</p><div style="height: 1500px"></div>`),
+  '/card.html': doc(
+    `<div style="height: 300px"></div><p id="phrase" style="font-size: 24px">会议要求解决好最后一公里。</p><p style="font-size: 24px">还要落实八项规定精神。</p><div style="height: 1500px"></div>`,
+  ),
   '/english.html': '<!doctype html><html><body><p>The last mile of policy delivery.</p></body></html>',
 };
 
 beforeAll(async () => {
   browser = await launchWithExtension();
   for (const [path, html] of Object.entries(PAGES)) await browser.serve(path, html);
+});
+afterEach(async () => {
+  await browser.resetStorage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -75,8 +83,8 @@ describe('scripts and mixtures', () => {
 
 describe('element boundaries', () => {
   it('finds phrases split across inline elements but never across blocks or <br>', async () => {
-    const page = await openAndWait('/split.html');
-    await page.waitForTimeout(300);
+    const page = await browser.open('/split.html');
+    expect(await firstPass(page)).toBe(1);
     expect(await allHighlighted(page)).toEqual(['最后一公里']);
     await page.close();
   });
@@ -84,8 +92,8 @@ describe('element boundaries', () => {
 
 describe('what is left alone', () => {
   it('does not highlight scripts, styles, form fields, editable regions or templates', async () => {
-    const page = await openAndWait('/untouched.html');
-    await page.waitForTimeout(300);
+    const page = await browser.open('/untouched.html');
+    expect(await firstPass(page)).toBe(1);
     expect(await allHighlighted(page)).toEqual(['严以律己']);
     await page.close();
   });
@@ -99,7 +107,7 @@ describe('what is left alone', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('X');
-    await page.waitForTimeout(300);
+    await settle(page);
     expect(await editor.textContent()).toBe('你好，最后一公里和八项规定。要打通最后一X公里');
     const caret = await page.evaluate(() => {
       const s = getSelection()!;
@@ -116,8 +124,10 @@ describe('what is left alone', () => {
       for (const path of ['/split.html', '/untouched.html', '/simplified.html']) {
         await plain.serve(path, PAGES[path]);
         const without = await plain.open(path);
-        const withExtension = await openAndWait(path);
-        await withExtension.waitForTimeout(200);
+        const withExtension = await browser.open(path);
+        await firstPass(withExtension);
+        // innerText on purpose: the text as rendered must not change either.
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared
         const snapshot = (p: Page) => p.evaluate(() => [document.documentElement.outerHTML, document.body.innerText]);
         expect(await snapshot(withExtension)).toEqual(await snapshot(without));
         await withExtension.close();
@@ -165,7 +175,7 @@ describe('content that arrives or changes after load', () => {
 
   it('does nothing on a page without Chinese', async () => {
     const page = await browser.open('/english.html');
-    await page.waitForTimeout(400);
+    expect(await firstPass(page)).toBe(0);
     expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
     await page.close();
   });
@@ -190,8 +200,10 @@ function rectOf(page: Page, text: string) {
   }, text);
 }
 
-const overlaps = (a: { left: number; top: number; right: number; bottom: number }, b: { x: number; y: number; width: number; height: number }) =>
-  a.left < b.x + b.width && b.x < a.right && a.top < b.y + b.height && b.y < a.bottom;
+const overlaps = (
+  a: { left: number; top: number; right: number; bottom: number },
+  b: { x: number; y: number; width: number; height: number },
+) => a.left < b.x + b.width && b.x < a.right && a.top < b.y + b.height && b.y < a.bottom;
 
 describe('the card', () => {
   it('opens on hover with the phrase, both scripts, meanings, page count and essay occurrences, beside the phrase', async () => {
@@ -222,7 +234,10 @@ describe('the card', () => {
     const page = await openAndWait('/card.html', 2);
     const tabId = await browser.tabIdOf(page);
     const send = (direction: string) =>
-      browser.inWorker(({ id, d }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'navigate', direction: d }), { id: tabId, d: direction });
+      browser.inWorker(({ id, d }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'navigate', direction: d }), {
+        id: tabId,
+        d: direction,
+      });
     await send('next');
     const card = page.locator('tifa-lens-card [role="dialog"]');
     await expect.poll(() => card.getAttribute('data-entry')).toBe('zuihou-yigongli');
@@ -240,8 +255,7 @@ describe('the card', () => {
 describe('the site switch', () => {
   it('removes and restores highlights at once, without a reload', async () => {
     const page = await openAndWait('/simplified.html', 2);
-    const set = (disabledSites: string[]) =>
-      browser.inWorker((sites) => (globalThis as any).chrome.storage.local.set({ highlightSettings: { enabled: true, disabledSites: sites } }), disabledSites);
+    const set = (disabledSites: string[]) => browser.setStorage('highlightSettings', { enabled: true, disabledSites });
     await set(['tifa.test']);
     await expect.poll(() => allHighlighted(page)).toEqual([]);
     await set([]);
@@ -251,18 +265,11 @@ describe('the site switch', () => {
 });
 
 describe('the popup switch and the overlay fallback', () => {
-  const setSettings = (value: object) =>
-    browser.inWorker((v) => (globalThis as any).chrome.storage.local.set({ highlightSettings: v }), value);
-
-  afterAll(async () => {
-    await setSettings({ enabled: true, disabledSites: [], renderer: 'auto' });
-  });
+  const setSettings = (value: object) => browser.setStorage('highlightSettings', value);
 
   it('turns highlights off and on for this site from the popup, without a reload', async () => {
     const page = await openAndWait('/simplified.html', 2);
-    const tabId = await browser.tabIdOf(page);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await browser.popupFor(page);
     const siteSwitch = popup.getByLabel(/On this site/);
     await siteSwitch.uncheck();
     await expect.poll(() => allHighlighted(page)).toEqual([]);

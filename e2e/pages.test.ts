@@ -2,16 +2,12 @@
  * The extension's own pages in real Chromium: the popup against a live tab, lookup, the glossary
  * browser, essay-reader deep links, options that persist, and switching the interface language.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
-const extensionPage = async (path: string) => {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-  return page;
-};
+const extensionPage = (path: string) => browser.extensionPage(path);
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -21,21 +17,23 @@ beforeAll(async () => {
     `<!doctype html><html lang="zh"><body><p>要解决好“最后一公里”问题。</p>${filler}<p>严格落实八项规定。</p>${filler}<p>再次强调八项规定，坚持民主集中制。</p></body></html>`,
   );
 });
+afterEach(async () => {
+  await browser.resetStorage();
+});
 afterAll(async () => {
   await browser?.close();
 });
 
-async function popupFor(page: Page): Promise<Page> {
-  const tabId = await browser.tabIdOf(page);
-  return extensionPage(`popup.html?tabId=${tabId}`);
-}
+const popupFor = (page: Page) => browser.popupFor(page);
 
 describe('the popup against a live tab', () => {
   it('lists the page’s phrases by category with counts, and scrolls to the next occurrence on click', async () => {
     const page = await browser.open('/news.html');
     await waitForHighlights(page, 4);
     const popup = await popupFor(page);
-    await expect.poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent()).toBe('On this page: 3 phrases, 4 occurrences');
+    await expect
+      .poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent())
+      .toBe('On this page: 3 phrases, 4 occurrences');
     const formula = popup.getByRole('region', { name: 'Numbered formulas' });
     expect(await formula.locator('li[data-entry="baxiang-guiding"] .count').textContent()).toBe('×2');
     await formula.locator('li[data-entry="baxiang-guiding"] button.show').click();

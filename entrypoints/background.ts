@@ -25,7 +25,9 @@ export default defineBackground(() => {
   onMessage({
     'get-entry': ({ id }) => {
       const entry = entries.get(id);
-      return entry ? { ...entry, occurrences: entry.occurrences.slice(0, CARD_OCCURRENCES), occurrenceCount: entry.occurrences.length } : null;
+      return entry
+        ? { ...entry, occurrences: entry.occurrences.slice(0, CARD_OCCURRENCES), occurrenceCount: entry.occurrences.length }
+        : null;
     },
     'open-essay': async ({ essay, paragraph, offset }) => {
       await browser.tabs.create({ url: browser.runtime.getURL(essayPath({ essay, paragraph, start: offset })) });
@@ -83,8 +85,8 @@ export default defineBackground(() => {
     }
     const [kind, target] = String(info.menuItemId).split(':');
     if (kind !== 'convert-selection' || !(TARGETS as readonly string[]).includes(target) || tab?.id === undefined) return;
-    void sendToTab(tab.id, { type: 'convert-selection', target: target as Target }, { frameId: info.frameId ?? 0 }).catch((error: unknown) =>
-      logOnce('context menu', 'the page could not convert the selection', error),
+    void sendToTab(tab.id, { type: 'convert-selection', target: target as Target }, { frameId: info.frameId ?? 0 }).catch(
+      (error: unknown) => logOnce('context menu', 'the page could not convert the selection', error),
     );
   });
 });
@@ -125,7 +127,8 @@ function ensureOffscreen(): Promise<void> {
     await browser.offscreen.createDocument({
       url: 'offscreen.html',
       reasons: ['WORKERS', 'DOM_PARSER'],
-      justification: 'Converts page text between Simplified and Traditional Chinese with opencc-js, and finds the article in a copy of a page with Readability, off the page’s main thread.',
+      justification:
+        'Converts page text between Simplified and Traditional Chinese with opencc-js, and finds the article in a copy of a page with Readability, off the page’s main thread.',
     });
   })().catch((error: unknown) => {
     offscreenReady = undefined; // try again on the next request

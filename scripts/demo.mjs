@@ -40,12 +40,20 @@ if (hasDisplay && existsSync(chromiumPath)) {
     const context = await chromium.launchPersistentContext('', {
       executablePath: chromiumPath,
       headless: true,
-      args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      args: [
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+      ],
       viewport: { width: 900, height: 1100 },
     });
     const page = await context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('tifa')), null, { timeout: 15000 }).catch(() => {});
+    await page
+      .waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('tifa')), null, { timeout: 15000 })
+      .catch(() => {});
     await page.waitForTimeout(300);
     const shot = join(root, '.output/demo.png');
     await page.screenshot({ path: shot, fullPage: true });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileData, type CompiledData } from '../scripts/build/compile-data';
-import { loadFoldSources } from '../scripts/build/opencc-dicts';
+import { loadFoldSources, loadRegionalForms } from '../scripts/build/opencc-dicts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +23,7 @@ export function loadRealData(): Promise<CompiledData> {
         .sort()
         .map((name) => ({ name, data: JSON.parse(readFileSync(join(glossaryDir, name), 'utf8')) })),
       fold: await loadFoldSources(),
+      regionalForms: await loadRegionalForms(),
     });
   })();
   return cached;

@@ -108,7 +108,10 @@ export class Conversion {
       if (end > start) parts.push({ node: text, start, end });
     }
     if (parts.length === 0) return false;
-    const converted = await convertPieces(target, parts.map((p) => p.node.data.slice(p.start, p.end)));
+    const converted = await convertPieces(
+      target,
+      parts.map((p) => p.node.data.slice(p.start, p.end)),
+    );
     parts.forEach((p, i) => {
       const value = converted[i];
       if (value === undefined || value === p.node.data.slice(p.start, p.end)) return;

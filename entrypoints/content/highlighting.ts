@@ -5,10 +5,23 @@
 import phrases from '@/generated/phrases.json';
 import type { CompiledPhrases } from '@/utils/core/compiled-data';
 import { createPhraseMatcher, type PhraseMatcher } from '@/utils/core/phrase-matcher';
-import { DEFAULT_HIGHLIGHT_SETTINGS, highlightCss, isEnabledFor, scopeFor, type HighlightSettings, type ScopeSettings } from '@/utils/core/settings-schema';
+import {
+  categoryPaint,
+  DEFAULT_HIGHLIGHT_SETTINGS,
+  highlightCss,
+  isEnabledFor,
+  scopeFor,
+  type HighlightSettings,
+  type ScopeSettings,
+} from '@/utils/core/settings-schema';
 import { logOnce } from '@/utils/core/log';
 import { highlightSettings, scopeSettings } from '@/utils/extension/settings';
-import { createCssHighlightPainter, createOverlayPainter, supportsCustomHighlights, type HighlightPainter } from '@/utils/page/highlight-painter';
+import {
+  createCssHighlightPainter,
+  createOverlayPainter,
+  supportsCustomHighlights,
+  type HighlightPainter,
+} from '@/utils/page/highlight-painter';
 import { PageHighlighter, type PageMatch } from '@/utils/page/page-highlighter';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isInside, type ArticleFinder } from './article-finder';
@@ -23,7 +36,6 @@ export class HighlightSession {
   onStop: () => void = () => {};
 
   private constructor(
-    private readonly ctx: ContentScriptContext,
     private readonly document: Document,
     private readonly articles: ArticleFinder,
     private readonly isOwnUi: (element: Element) => boolean,
@@ -35,9 +47,12 @@ export class HighlightSession {
    * Reads the settings (before the DOM is ready: the content script starts at document_start),
    * then starts highlighting once it is, and follows every change of the settings from then on.
    */
-  static async create(ctx: ContentScriptContext, options: { articles: ArticleFinder; isOwnUi: (element: Element) => boolean }): Promise<HighlightSession> {
+  static async create(
+    ctx: ContentScriptContext,
+    options: { articles: ArticleFinder; isOwnUi: (element: Element) => boolean },
+  ): Promise<HighlightSession> {
     const [settings, scopes] = await Promise.all([highlightSettings.read(), scopeSettings.read()]);
-    const session = new HighlightSession(ctx, document, options.articles, options.isOwnUi, settings, scopes);
+    const session = new HighlightSession(document, options.articles, options.isOwnUi, settings, scopes);
     session.applyDisplay();
     ctx.onInvalidated(highlightSettings.watch((next) => session.onSettings(next)));
     ctx.onInvalidated(scopeSettings.watch((next) => session.onScopes(next)));
@@ -135,7 +150,7 @@ export class HighlightSession {
     this.document.documentElement.append(layer);
     this.overlayLayer?.remove();
     this.overlayLayer = layer;
-    return createOverlayPainter(this.document, layer);
+    return createOverlayPainter(this.document, layer, (category) => categoryPaint(this.settings, category));
   }
 
   /**

@@ -5,7 +5,7 @@
  * It runs at document_start so that the script, the settings and the matcher are ready when the
  * DOM is: the first pass then starts right at DOMContentLoaded.
  */
-import './style.css';
+import '@/generated/highlights.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { followUiLanguage } from '@/utils/extension/settings';

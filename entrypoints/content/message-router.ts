@@ -11,7 +11,10 @@ import type { Conversion } from './conversion';
 import type { HighlightSession } from './highlighting';
 import { pageReport, pageSummary } from './page-report';
 
-export function routeMessages(ctx: ContentScriptContext, parts: { session: HighlightSession; card: PageCard; conversion: Conversion; articles: ArticleFinder }): void {
+export function routeMessages(
+  ctx: ContentScriptContext,
+  parts: { session: HighlightSession; card: PageCard; conversion: Conversion; articles: ArticleFinder },
+): void {
   const { session, card, conversion, articles } = parts;
   const isTop = window === window.top;
   const stop = onMessage({

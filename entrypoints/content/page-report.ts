@@ -5,7 +5,7 @@
 import type { Category } from '@/utils/core/glossary-schema';
 import type { PageReport, PageSummary, PhraseCount } from '@/utils/extension/protocol';
 import type { PageMatch } from '@/utils/page/page-highlighter';
-import { pageHasChinese } from '@/utils/page/page-text';
+import { pageHasChinese, readableLength } from '@/utils/page/page-text';
 import { isInside, type ArticleFinder } from './article-finder';
 import type { HighlightSession } from './highlighting';
 
@@ -40,7 +40,7 @@ export async function pageReport(session: HighlightSession, articles: ArticleFin
   const categories = session.phraseMatcher().categories;
   const byCategory: Partial<Record<Category, number>> = {};
   for (const m of matches) byCategory[categories[m.entry]] = (byCategory[categories[m.entry]] ?? 0) + 1;
-  const length = found ? found.article.length : (document.body?.innerText ?? '').replace(/\s+/g, '').length;
+  const length = found ? found.article.length : document.body ? readableLength(document.body, { shadowRoots: true }) : 0;
   const phrases = countPhrases(matches);
   return {
     url: location.href,

@@ -10,7 +10,7 @@ import type { Corpus } from '@/utils/core/corpus-model';
 import { essayAnchor, parseEssayAnchor } from '@/utils/core/links';
 import { followUiLanguage } from '@/utils/extension/settings';
 import { flashRange } from '@/utils/page/flash';
-import '@/entrypoints/content/style.css';
+import '@/generated/highlights.css';
 import './style.css';
 
 const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));

@@ -13,7 +13,12 @@ const lookup = createLookupIndex(entries, pageMatcher().key);
 
 render(
   <UiLanguage>
-    <GlossaryBrowser entries={entries} lookup={lookup} essayLink={essayPath} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} />
+    <GlossaryBrowser
+      entries={entries}
+      lookup={lookup}
+      essayLink={essayPath}
+      initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
+    />
   </UiLanguage>,
   document.getElementById('app')!,
 );

@@ -66,15 +66,15 @@ export function App() {
       <header class="top">
         <h1>{t('popupTitle')}</h1>
         <nav>
-          <a href={browser.runtime.getURL('/glossary.html')} target="_blank">
+          <a href={browser.runtime.getURL('/glossary.html')} target="_blank" rel="noopener">
             {t('glossaryLink')}
           </a>{' '}
           ·{' '}
-          <a href={browser.runtime.getURL('/essays.html')} target="_blank">
+          <a href={browser.runtime.getURL('/essays.html')} target="_blank" rel="noopener">
             {t('essaysLink')}
           </a>{' '}
           ·{' '}
-          <a href={browser.runtime.getURL('/options.html')} target="_blank">
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
             {t('optionsLink')}
           </a>
         </nav>
@@ -92,7 +92,13 @@ export function App() {
         ) : state.summary.phrases.length === 0 ? (
           <p>{t('noPhrases')}</p>
         ) : (
-          <OnThisPage phrases={state.summary.phrases} total={state.summary.total} entries={entries} onShow={(id) => void show(id)} essayLink={essayLink} />
+          <OnThisPage
+            phrases={state.summary.phrases}
+            total={state.summary.total}
+            entries={entries}
+            onShow={(id) => void show(id)}
+            essayLink={essayLink}
+          />
         ))}
       <LookupPanel lookup={lookup} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} essayLink={essayLink} />
       <PasteConverter convert={convertText} />
@@ -133,7 +139,11 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
         </label>
       )}
       <label>
-        <input type="checkbox" checked={settings.enabled} onChange={(e) => void update((s) => ({ ...s, enabled: (e.target as HTMLInputElement).checked }))} />{' '}
+        <input
+          type="checkbox"
+          checked={settings.enabled}
+          onChange={(e) => void update((s) => ({ ...s, enabled: (e.target as HTMLInputElement).checked }))}
+        />{' '}
         {t('everywhere')}
       </label>
     </fieldset>
@@ -141,7 +151,10 @@ function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
 }
 
 async function convertText(target: Target, text: string): Promise<string> {
-  return convertPieces(target, [text]).then(([converted]) => converted ?? text, () => text);
+  return convertPieces(target, [text]).then(
+    ([converted]) => converted ?? text,
+    () => text,
+  );
 }
 
 /** The page's script: what it shows now, and the buttons that change it. */
@@ -213,7 +226,7 @@ function ScopeAndReport({ hostname }: { hostname: string }) {
   const choose = (scope: Scope) => void update((s) => ({ ...s, sites: withSite(s.sites, hostname, scope) }));
   return (
     <>
-      <fieldset class="switches" role="radiogroup">
+      <fieldset class="switches">
         <legend>{t('scope')}</legend>
         {(['page', 'article'] as const).map((scope) => (
           <label key={scope}>
@@ -224,7 +237,7 @@ function ScopeAndReport({ hostname }: { hostname: string }) {
       </fieldset>
       {tabId !== undefined && (
         <p>
-          <a href={browser.runtime.getURL(`/reader.html?tabId=${tabId}`)} target="_blank">
+          <a href={browser.runtime.getURL(`/reader.html?tabId=${tabId}`)} target="_blank" rel="noopener">
             {t('readerView')}
           </a>
         </p>

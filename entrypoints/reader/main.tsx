@@ -19,7 +19,7 @@ import { requestConversion } from '@/utils/extension/conversion-client';
 import { sendToTab } from '@/utils/extension/protocol';
 import { followUiLanguage } from '@/utils/extension/settings';
 import { PageConverter } from '@/utils/page/page-converter';
-import '@/entrypoints/content/style.css';
+import '@/generated/highlights.css';
 import './style.css';
 
 const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));

@@ -15,6 +15,12 @@ export interface DataSources {
   /** Parsed glossary files, by file name (for error messages). */
   glossaryFiles: { name: string; data: unknown }[];
   fold: FoldSources;
+  /**
+   * How a page converted to a regional vocabulary writes a form (opencc-js cn → twp: 联系 → 聯絡,
+   * 全局 → 全域性). The script fold cannot see such word swaps, so these forms are added to the
+   * matcher, and a page converted to 台灣正體 keeps its highlights.
+   */
+  regionalForms?: (form: string) => string[];
 }
 
 export interface CompiledData {
@@ -34,14 +40,17 @@ export function compileData(sources: DataSources): CompiledData {
   }
   errors.push(...validateGlossary(entries));
 
+  const foldPairs = buildFoldPairs(sources.fold);
+  const glossaryForms = entries.map(formsOf);
+  const key = createPhraseMatcher({ foldPairs, ids: [], categories: [], forms: [] }).key;
+  errors.push(...findDuplicateForms(entries, key));
   const phrases: CompiledPhrases = {
-    foldPairs: buildFoldPairs(sources.fold),
+    foldPairs,
     ids: entries.map((e) => e.id),
     categories: entries.map((e) => e.category),
-    forms: entries.map(formsOf),
+    forms: withRegionalForms(glossaryForms, key, sources.regionalForms),
   };
   const matcher = createPhraseMatcher(phrases);
-  errors.push(...findDuplicateForms(entries, matcher.key));
 
   const built = buildCorpus(sources.rawCorpus, sources.repairs);
   errors.push(...built.errors);
@@ -51,11 +60,34 @@ export function compileData(sources: DataSources): CompiledData {
   for (const entry of compiled) {
     const own = entry.occurrences.length;
     if (own === 0 && !entry.outsideCorpus) {
-      errors.push(`entry ${entry.id}: occurs nowhere in the corpus (mark it "outsideCorpus": true if it is a related term from outside the essays)`);
+      errors.push(
+        `entry ${entry.id}: occurs nowhere in the corpus (mark it "outsideCorpus": true if it is a related term from outside the essays)`,
+      );
     }
     if (own > 0 && entry.outsideCorpus) {
       errors.push(`entry ${entry.id}: marked outsideCorpus but occurs ${own} times in the corpus`);
     }
   }
   return { phrases, glossary: { entries: compiled }, corpus: built.corpus, errors };
+}
+
+/**
+ * Each entry's forms, plus how regional vocabularies write them where that is a different key. A
+ * regional form that is already another entry's key is left out: the glossary's own forms win.
+ */
+function withRegionalForms(forms: string[][], key: (form: string) => string, regional?: (form: string) => string[]): string[][] {
+  if (!regional) return forms;
+  const taken = new Set(forms.flat().map(key));
+  return forms.map((own) => {
+    const added: string[] = [];
+    for (const form of own) {
+      for (const variant of regional(form)) {
+        const k = key(variant);
+        if (k.length < 2 || taken.has(k)) continue;
+        taken.add(k);
+        added.push(variant);
+      }
+    }
+    return added.length > 0 ? [...own, ...added] : own;
+  });
 }

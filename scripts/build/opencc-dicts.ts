@@ -2,8 +2,7 @@
 import type { FoldSources } from './fold-table-builder';
 
 export async function loadFoldSources(): Promise<FoldSources> {
-  const load = async (name: string): Promise<string> =>
-    (await import(`opencc-js/dict/${name}`)).default as string;
+  const load = async (name: string): Promise<string> => (await import(`opencc-js/dict/${name}`)).default as string;
   return {
     compatibility: await load('CJK_Compatibility_Ideographs'),
     traditionalToSimplified: await load('TSCharacters'),
@@ -12,4 +11,12 @@ export async function loadFoldSources(): Promise<FoldSources> {
     simplifiedToTraditionalPhrases: [await load('STPhrases')],
     traditionalToSimplifiedPhrases: [await load('TSPhrases')],
   };
+}
+
+/** Regional vocabularies a page may be converted to (the extension's 台灣正體 uses opencc's twp). */
+export async function loadRegionalForms(): Promise<(form: string) => string[]> {
+  const OpenCC = await import('opencc-js');
+  const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+  const toTaiwanPhrases = OpenCC.Converter({ from: 'cn', to: 'twp' });
+  return (form) => [toTaiwanPhrases(toSimplified(form))];
 }

@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { placeCard } from './card-placement';
 
-const intersects = (a: { left: number; top: number; right: number; bottom: number }, b: { left: number; top: number; right: number; bottom: number }) =>
-  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const intersects = (
+  a: { left: number; top: number; right: number; bottom: number },
+  b: { left: number; top: number; right: number; bottom: number },
+) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('placeCard', () => {
   it('puts the card below the phrase when it fits, else above', () => {
-    expect(placeCard({ left: 100, top: 100, right: 200, bottom: 120 }, { width: 300, height: 200 }, { width: 1000, height: 800 })).toEqual({ left: 100, top: 126 });
-    expect(placeCard({ left: 100, top: 700, right: 200, bottom: 720 }, { width: 300, height: 200 }, { width: 1000, height: 800 })).toEqual({ left: 100, top: 494 });
+    expect(placeCard({ left: 100, top: 100, right: 200, bottom: 120 }, { width: 300, height: 200 }, { width: 1000, height: 800 })).toEqual({
+      left: 100,
+      top: 126,
+    });
+    expect(placeCard({ left: 100, top: 700, right: 200, bottom: 720 }, { width: 300, height: 200 }, { width: 1000, height: 800 })).toEqual({
+      left: 100,
+      top: 494,
+    });
   });
 
   it('never covers the phrase and stays inside the viewport, wherever the phrase is', () => {

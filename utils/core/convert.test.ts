@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
-import { convertPacked, isPackedBlocks, MAX_WRITES, OPENCC_LOCALES, packBlocks, planRestore, planWrite, unpackBlocks, type Target } from './convert';
+import {
+  convertPacked,
+  isPackedBlocks,
+  MAX_WRITES,
+  OPENCC_LOCALES,
+  packBlocks,
+  planRestore,
+  planWrite,
+  unpackBlocks,
+  type Target,
+} from './convert';
 
 const converters = Object.fromEntries(
   Object.entries(OPENCC_LOCALES).map(([target, locale]) => [target, OpenCC.Converter(locale as { from: 'cn'; to: 'tw' })]),

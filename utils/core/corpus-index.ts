@@ -35,9 +35,7 @@ export function indexOccurrences(corpus: Corpus, matcher: Matcher): Map<string, 
       const all = matcher.findAllMatches(text);
       for (const match of all) {
         // A short form inside a long form of the same entry is one occurrence, not two.
-        const inSelf = all.some(
-          (o) => o !== match && o.entry === match.entry && o.start <= match.start && match.end <= o.end,
-        );
+        const inSelf = all.some((o) => o !== match && o.entry === match.entry && o.start <= match.start && match.end <= o.end);
         if (inSelf) continue;
         const outer = preferred.find(
           (p) => p.start <= match.start && match.end <= p.end && (p.start !== match.start || p.end !== match.end),

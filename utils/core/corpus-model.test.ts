@@ -64,7 +64,20 @@ describe('the shipped corpus', () => {
 
 describe('rawOffsetOf', () => {
   it('moves with plain text and maps offsets inside a repair to its raw bounds', () => {
-    const p = { essay: 1, number: 1, part: 1, rawStart: 0, pieces: ['甲乙', { raw: '未位', text: '末位', kind: 'typo' as const, note: 'n', uncertain: false }, '丙', { raw: ',F', text: '。現', kind: 'garbled' as const, note: 'n', uncertain: false }], raw: '甲乙未位丙,F', text: '甲乙末位丙。現' };
+    const p = {
+      essay: 1,
+      number: 1,
+      part: 1,
+      rawStart: 0,
+      pieces: [
+        '甲乙',
+        { raw: '未位', text: '末位', kind: 'typo' as const, note: 'n', uncertain: false },
+        '丙',
+        { raw: ',F', text: '。現', kind: 'garbled' as const, note: 'n', uncertain: false },
+      ],
+      raw: '甲乙未位丙,F',
+      text: '甲乙末位丙。現',
+    };
     expect(rawOffsetOf(p, 1)).toBe(1);
     expect(rawOffsetOf(p, 2)).toBe(2);
     expect(rawOffsetOf(p, 3, 'start')).toBe(2);

@@ -104,7 +104,9 @@ function locateRepairs(raw: string, specs: RepairSpec[]): { spans: Span[]; error
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   for (let i = 1; i < spans.length; i++) {
     if (spans[i].start < spans[i - 1].end) {
-      errors.push(`repairs overlap at offset ${spans[i].start}: ${JSON.stringify(spans[i - 1].piece.raw)} and ${JSON.stringify(spans[i].piece.raw)}`);
+      errors.push(
+        `repairs overlap at offset ${spans[i].start}: ${JSON.stringify(spans[i - 1].piece.raw)} and ${JSON.stringify(spans[i].piece.raw)}`,
+      );
     }
   }
   return { spans, errors };

@@ -102,7 +102,7 @@ export function toCsv(source: ExportSource, annotation: Annotation): string {
       p.meaningEn,
     ].map(csvCell);
   });
-  return [header, ...rows].map((r) => r.join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
 
 export function exportAs(format: ExportFormat, source: ExportSource, annotation: Annotation): string {

@@ -3,25 +3,17 @@
  * and in the unit tests, and every error names the entry it is about.
  */
 
-export const CATEGORIES = [
-  'campaign',
-  'numbered-formula',
-  'institution',
-  'ideology',
-  'set-phrase',
-  'saying',
-  'idiom',
-] as const;
+export const CATEGORIES = ['campaign', 'numbered-formula', 'institution', 'ideology', 'set-phrase', 'saying', 'idiom'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const CATEGORY_LABELS: Record<Category, { en: string; zh: string; zhHant: string }> = {
-  campaign: { en: 'Campaigns and activities', zh: '运动与活动', zhHant: '運動與活動' },
-  'numbered-formula': { en: 'Numbered formulas', zh: '数字提法', zhHant: '數字提法' },
-  institution: { en: 'Rules and institutions', zh: '制度与机构', zhHant: '制度與機構' },
-  ideology: { en: 'Doctrine and ideology', zh: '理论与思想', zhHant: '理論與思想' },
-  'set-phrase': { en: 'Official set phrases', zh: '政治套语', zhHant: '政治套語' },
-  saying: { en: 'Bureaucratic sayings', zh: '官场俗语', zhHant: '官場俗語' },
-  idiom: { en: 'Idioms used as criticism', zh: '成语', zhHant: '成語' },
+export const CATEGORY_LABELS: Record<Category, { en: string; zh: string }> = {
+  campaign: { en: 'Campaigns and activities', zh: '运动与活动' },
+  'numbered-formula': { en: 'Numbered formulas', zh: '数字提法' },
+  institution: { en: 'Rules and institutions', zh: '制度与机构' },
+  ideology: { en: 'Doctrine and ideology', zh: '理论与思想' },
+  'set-phrase': { en: 'Official set phrases', zh: '政治套语' },
+  saying: { en: 'Bureaucratic sayings', zh: '官场俗语' },
+  idiom: { en: 'Idioms used as criticism', zh: '成语' },
 };
 
 /** Default highlight colour of each category (#rrggbb), distinguishable on light and dark pages. */
@@ -93,14 +85,12 @@ export function formsOf(entry: GlossaryEntry): string[] {
  * Checks one file's worth of parsed JSON against the schema. `where` names the file in messages.
  * Returns the entries that are well-formed and the errors found.
  */
-export function validateEntries(
-  data: unknown,
-  where: string,
-): { entries: GlossaryEntry[]; errors: string[] } {
+export function validateEntries(data: unknown, where: string): { entries: GlossaryEntry[]; errors: string[] } {
   const errors: string[] = [];
   const entries: GlossaryEntry[] = [];
   if (!Array.isArray(data)) return { entries, errors: [`${where}: expected a JSON array of entries`] };
-  data.forEach((raw: any, index) => {
+  data.forEach((item: unknown, index) => {
+    const raw = item as Record<string, unknown> & { origin?: Record<string, unknown> };
     const name = `${where}: entry ${raw?.id ?? `#${index + 1}`}`;
     const before = errors.length;
     if (typeof raw !== 'object' || raw === null) {
@@ -113,10 +103,10 @@ export function validateEntries(
     for (const field of REQUIRED_TEXT) {
       if (!isNonEmptyString(raw[field])) errors.push(`${name}: ${field} is missing or empty`);
     }
-    if (!CATEGORIES.includes(raw.category)) {
+    if (!(CATEGORIES as readonly unknown[]).includes(raw.category)) {
       errors.push(`${name}: category "${raw.category}" is not one of ${CATEGORIES.join(', ')}`);
     }
-    if (raw.salience !== undefined && !SALIENCES.includes(raw.salience)) {
+    if (raw.salience !== undefined && !(SALIENCES as readonly unknown[]).includes(raw.salience)) {
       errors.push(`${name}: salience "${raw.salience}" is not one of ${SALIENCES.join(', ')}`);
     }
     if (!Array.isArray(raw.variants) || !raw.variants.every(isNonEmptyString)) {
@@ -136,7 +126,7 @@ export function validateEntries(
     for (const flag of ['outsideCorpus', 'quotedOnly']) {
       if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') errors.push(`${name}: ${flag} must be true or false`);
     }
-    if (errors.length === before) entries.push(raw as GlossaryEntry);
+    if (errors.length === before) entries.push(raw as unknown as GlossaryEntry);
   });
   return { entries, errors };
 }
@@ -162,10 +152,7 @@ export function validateGlossary(entries: GlossaryEntry[]): string[] {
  * Two entries must never share a form once scripts are folded, or the matcher could not tell them
  * apart. `keyOf` is the matcher's own key function, passed in to keep this module DOM- and table-free.
  */
-export function findDuplicateForms(
-  entries: GlossaryEntry[],
-  keyOf: (form: string) => string,
-): string[] {
+export function findDuplicateForms(entries: GlossaryEntry[], keyOf: (form: string) => string): string[] {
   const owner = new Map<string, { id: string; form: string }>();
   const errors: string[] = [];
   for (const entry of entries) {

@@ -26,8 +26,7 @@ export type Translate = (key: MessageKey, ...args: (string | number)[]) => strin
 
 export function translator(language: Language): Translate {
   const messages = MESSAGES[language];
-  return (key, ...args) =>
-    (messages[key] ?? en[key] ?? key).replace(/\$(\d)/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
+  return (key, ...args) => (messages[key] ?? en[key] ?? key).replace(/\$(\d)/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
 }
 
 /** The HTML lang tag for a language. */

@@ -110,7 +110,10 @@ describe('property: the matcher agrees with a brute-force search', () => {
       fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8 }), fc.array(alphabet, { maxLength: 40 }), (phrases, chars) => {
         const text = chars.join('');
         const matcher = compileMatcher({ ids: phrases, forms: phrases.map((p) => [p]) }, fold);
-        const got = matcher.findAllMatches(text).map((x) => `${x.start}:${phrases[x.entry]}`).sort();
+        const got = matcher
+          .findAllMatches(text)
+          .map((x) => `${x.start}:${phrases[x.entry]}`)
+          .sort();
         const expected: string[] = [];
         for (let i = 0; i < text.length; i++) for (const p of phrases) if (text.startsWith(p, i)) expected.push(`${i}:${p}`);
         expect(got).toEqual(expected.sort());

@@ -19,7 +19,13 @@ describe('settings schemas sanitize field by field', () => {
   it('turn a corrupt or foreign highlight value into the defaults, keeping what is valid', () => {
     for (const bad of ['garbage', null, 42, [], { categories: 'x' }]) expect(sanitize(bad)).toEqual(DEFAULT_HIGHLIGHT_SETTINGS);
     expect(
-      sanitize({ enabled: 'yes', disabledSites: [1, '', 'a.cn'], renderer: 'webgl', style: 'neon', categories: { idiom: { visible: 'no', colour: 'red' }, saying: { visible: false, colour: '#ABCDEF' } } }),
+      sanitize({
+        enabled: 'yes',
+        disabledSites: [1, '', 'a.cn'],
+        renderer: 'webgl',
+        style: 'neon',
+        categories: { idiom: { visible: 'no', colour: 'red' }, saying: { visible: false, colour: '#ABCDEF' } },
+      }),
     ).toEqual({
       ...DEFAULT_HIGHLIGHT_SETTINGS,
       disabledSites: ['a.cn'],
@@ -28,8 +34,14 @@ describe('settings schemas sanitize field by field', () => {
   });
 
   it('drop invalid per-site entries and keep the valid ones', () => {
-    expect(v.parse(ConversionSettingsSchema, { defaultChoice: 'klingon', sites: { 'a.cn': 'tw', 'b.cn': 'xx', '': 'cn' } })).toEqual({ defaultChoice: 'original', sites: { 'a.cn': 'tw' } });
-    expect(v.parse(ScopeSettingsSchema, { scope: 'article', sites: { 'a.cn': 'page', 'b.cn': 7 } })).toEqual({ scope: 'article', sites: { 'a.cn': 'page' } });
+    expect(v.parse(ConversionSettingsSchema, { defaultChoice: 'klingon', sites: { 'a.cn': 'tw', 'b.cn': 'xx', '': 'cn' } })).toEqual({
+      defaultChoice: 'original',
+      sites: { 'a.cn': 'tw' },
+    });
+    expect(v.parse(ScopeSettingsSchema, { scope: 'article', sites: { 'a.cn': 'page', 'b.cn': 7 } })).toEqual({
+      scope: 'article',
+      sites: { 'a.cn': 'page' },
+    });
     expect(v.parse(LanguageSettingSchema, 'fr')).toBe('auto');
     expect(v.parse(LanguageSettingSchema, 'zh_TW')).toBe('zh_TW');
   });
@@ -54,8 +66,14 @@ describe('what the settings decide', () => {
   });
 
   it('turn display settings into ::highlight rules, hidden categories painting nothing', () => {
-    const css = highlightCss({ ...DEFAULT_HIGHLIGHT_SETTINGS, style: 'underline', categories: { ...DEFAULT_HIGHLIGHT_SETTINGS.categories, idiom: { visible: false, colour: '#000000' } } });
+    const css = highlightCss({
+      ...DEFAULT_HIGHLIGHT_SETTINGS,
+      style: 'underline',
+      categories: { ...DEFAULT_HIGHLIGHT_SETTINGS.categories, idiom: { visible: false, colour: '#000000' } },
+    });
     expect(css).toContain('::highlight(tifa-idiom) { background-color: transparent; text-decoration: none; }');
-    expect(css).toContain('::highlight(tifa-campaign) { background-color: transparent; text-decoration: underline 2px rgba(255, 140, 0, 0.95); }');
+    expect(css).toContain(
+      '::highlight(tifa-campaign) { background-color: transparent; text-decoration: underline 2px rgba(255, 140, 0, 0.95); }',
+    );
   });
 });

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { SCRIPT_CHOICES, type ScriptChoice } from './convert';
 import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
+import { highlightName } from './highlight-names';
 import { LANGUAGES, type LanguageSetting } from './i18n';
 
 /** A list of hostnames; anything that is not one is dropped, item by item. */
@@ -88,23 +89,24 @@ export const HighlightSettingsSchema: v.GenericSchema<unknown, HighlightSettings
   style: v.fallback(v.picklist(['background', 'underline']), 'background'),
   categories: v.optional(
     v.pipe(
-    v.unknown(),
-    v.transform((value) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {})),
-    v.transform((stored) =>
-      Object.fromEntries(
-        CATEGORIES.map((c) => {
-          const display = (typeof stored[c] === 'object' && stored[c] !== null ? stored[c] : {}) as Record<string, unknown>;
-          return [
-            c,
-            {
-              visible: typeof display.visible === 'boolean' ? display.visible : true,
-              colour: v.is(Colour, display.colour) ? display.colour.toLowerCase() : CATEGORY_COLOURS[c],
-            },
-          ];
-        }),
-      ) as Record<Category, CategoryDisplay>,
+      v.unknown(),
+      v.transform((value) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {})),
+      v.transform(
+        (stored) =>
+          Object.fromEntries(
+            CATEGORIES.map((c) => {
+              const display = (typeof stored[c] === 'object' && stored[c] !== null ? stored[c] : {}) as Record<string, unknown>;
+              return [
+                c,
+                {
+                  visible: typeof display.visible === 'boolean' ? display.visible : true,
+                  colour: v.is(Colour, display.colour) ? display.colour.toLowerCase() : CATEGORY_COLOURS[c],
+                },
+              ];
+            }),
+          ) as Record<Category, CategoryDisplay>,
+      ),
     ),
-  ),
     defaultCategories,
   ),
 });
@@ -114,21 +116,34 @@ export function isEnabledFor(settings: HighlightSettings, hostname: string): boo
   return settings.allowSites.length === 0 || settings.allowSites.includes(hostname);
 }
 
-/** How strongly a highlight is painted: the one place the translucency is set (CSS rules and overlay). */
-export const HIGHLIGHT_ALPHA = { background: 0.28, underline: 0.9, underlineOnly: 0.95 };
+/** How strongly a highlight is painted: the one place the translucency is set. */
+const ALPHA = { background: 0.28, underline: 0.9, underlineOnly: 0.95 };
+
+/** How one category is painted: by the ::highlight() rules and, identically, by the overlay. */
+export interface CategoryPaint {
+  background: string;
+  /** A text-decoration value; the overlay draws it as a bottom border of the same colour. */
+  underline: { width: number; colour: string } | null;
+}
+
+export function categoryPaint(settings: HighlightSettings, category: Category): CategoryPaint {
+  const { visible, colour } = settings.categories[category];
+  if (!visible) return { background: 'transparent', underline: null };
+  return settings.style === 'underline'
+    ? { background: 'transparent', underline: { width: 2, colour: rgba(colour, ALPHA.underlineOnly) } }
+    : { background: rgba(colour, ALPHA.background), underline: { width: 1, colour: rgba(colour, ALPHA.underline) } };
+}
 
 /**
  * The ::highlight() rules for display settings. Only literal colours work there: var() inside
  * ::highlight() is broken in Chromium since 126. The defaults are compiled into the content
  * script's stylesheet at build time (scripts/build-data.ts), from this same function.
  */
-export function highlightCss(settings: HighlightSettings, prefix = 'tifa'): string {
+export function highlightCss(settings: HighlightSettings): string {
   return CATEGORIES.map((category) => {
-    const { visible, colour } = settings.categories[category];
-    if (!visible) return `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: none; }`;
-    return settings.style === 'underline'
-      ? `::highlight(${prefix}-${category}) { background-color: transparent; text-decoration: underline 2px ${rgba(colour, HIGHLIGHT_ALPHA.underlineOnly)}; }`
-      : `::highlight(${prefix}-${category}) { background-color: ${rgba(colour, HIGHLIGHT_ALPHA.background)}; text-decoration: underline 1px ${rgba(colour, HIGHLIGHT_ALPHA.underline)}; }`;
+    const { background, underline } = categoryPaint(settings, category);
+    const decoration = underline ? `underline ${underline.width}px ${underline.colour}` : 'none';
+    return `::highlight(${highlightName(category)}) { background-color: ${background}; text-decoration: ${decoration}; }`;
   }).join('\n');
 }
 

@@ -11,8 +11,15 @@ describe('parseMessage', () => {
     expect(parseMessage({ type: 'page-summary' })).toEqual({ type: 'page-summary' });
     expect(parseMessage({ type: 'navigate', direction: 'previous' })).toEqual({ type: 'navigate', direction: 'previous' });
     expect(parseMessage({ type: 'get-entry', id: 'zuihou-yigongli', extra: 1 })).toEqual({ type: 'get-entry', id: 'zuihou-yigongli' });
-    expect(parseMessage({ type: 'open-essay', essay: 1, paragraph: 5, offset: 0 })).toEqual({ type: 'open-essay', essay: 1, paragraph: 5, offset: 0 });
-    expect(parseMessage({ type: 'convert-text', target: 'tw', blocks: { text: 'ab', lengths: [1, 1], sizes: [2] } })).toMatchObject({ target: 'tw' });
+    expect(parseMessage({ type: 'open-essay', essay: 1, paragraph: 5, offset: 0 })).toEqual({
+      type: 'open-essay',
+      essay: 1,
+      paragraph: 5,
+      offset: 0,
+    });
+    expect(parseMessage({ type: 'convert-text', target: 'tw', blocks: { text: 'ab', lengths: [1, 1], sizes: [2] } })).toMatchObject({
+      target: 'tw',
+    });
   });
 
   it('rejects anything else', () => {

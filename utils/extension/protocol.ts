@@ -73,7 +73,10 @@ const CardEntryShape = v.looseObject({
 });
 const CardEntrySchema = v.custom<CardEntry>((value) => v.is(CardEntryShape, value), 'malformed entry');
 
-const ConvertReply = v.variant('ok', [v.object({ ok: v.literal(true), blocks: Packed }), v.object({ ok: v.literal(false), error: v.string() })]);
+const ConvertReply = v.variant('ok', [
+  v.object({ ok: v.literal(true), blocks: Packed }),
+  v.object({ ok: v.literal(false), error: v.string() }),
+]);
 const ArticleReply = v.object({ article: v.nullable(ArticleSchema) });
 
 /** Message type → what the request carries besides its type, and what the reply is. */
@@ -138,7 +141,9 @@ export class ProtocolError extends Error {
     readonly reason: 'no-receiver' | 'bad-reply',
     detail?: string,
   ) {
-    super(`${type}: ${reason === 'no-receiver' ? 'nothing answered' : 'the reply did not fit the protocol'}${detail ? ` (${detail})` : ''}`);
+    super(
+      `${type}: ${reason === 'no-receiver' ? 'nothing answered' : 'the reply did not fit the protocol'}${detail ? ` (${detail})` : ''}`,
+    );
   }
 }
 
@@ -166,7 +171,11 @@ export function sendToBackground<T extends MessageType>(message: Message<T>): Pr
 }
 
 /** To a tab's content scripts: every frame, or one. */
-export function sendToTab<T extends MessageType>(tabId: number, message: Message<T>, options: { frameId?: number } = {}): Promise<Reply<T>> {
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  message: Message<T>,
+  options: { frameId?: number } = {},
+): Promise<Reply<T>> {
   return deliver(message.type as T, () => browser.tabs.sendMessage(tabId, message, options));
 }
 

@@ -43,7 +43,7 @@ export function defineSetting<T>(options: {
   schema: v.GenericSchema<unknown, T>;
   defaults: T;
   version: number;
-  migrations?: Record<number, (old: any) => any>;
+  migrations?: Record<number, (old: unknown) => unknown>;
 }): Setting<T> {
   const { key, schema, defaults } = options;
   const sanitize = (value: unknown): T => {

@@ -6,9 +6,9 @@
  * client rects in a fixed layer of our own (outside the page's content, pointer-events: none), and
  * redrawn on scroll and resize. The page's text nodes are never split, wrapped or changed.
  */
-import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from '../core/glossary-schema';
-
-export const HIGHLIGHT_PREFIX = 'tifa';
+import { CATEGORIES, type Category } from '../core/glossary-schema';
+import { highlightName } from '../core/highlight-names';
+import type { CategoryPaint } from '../core/settings-schema';
 
 export interface HighlightPainter {
   /** Queues a range; it shows after the next flush. */
@@ -39,7 +39,7 @@ export function createCssHighlightPainter(): HighlightPainter {
     if (!highlight) {
       highlight = new Highlight();
       highlights.set(category, highlight);
-      if (!hidden) CSS.highlights.set(`${HIGHLIGHT_PREFIX}-${category}`, highlight);
+      if (!hidden) CSS.highlights.set(highlightName(category), highlight);
     }
     return highlight;
   };
@@ -66,22 +66,27 @@ export function createCssHighlightPainter(): HighlightPainter {
     },
     hide() {
       hidden = true;
-      for (const category of highlights.keys()) CSS.highlights.delete(`${HIGHLIGHT_PREFIX}-${category}`);
+      for (const category of highlights.keys()) CSS.highlights.delete(highlightName(category));
     },
     show() {
       if (!hidden) return;
       hidden = false;
-      for (const [category, highlight] of highlights) CSS.highlights.set(`${HIGHLIGHT_PREFIX}-${category}`, highlight);
+      for (const [category, highlight] of highlights) CSS.highlights.set(highlightName(category), highlight);
     },
     clear() {
       queued.clear();
-      for (const category of CATEGORIES) CSS.highlights.delete(`${HIGHLIGHT_PREFIX}-${category}`);
+      for (const category of CATEGORIES) CSS.highlights.delete(highlightName(category));
       highlights.clear();
     },
   };
 }
 
-export function createOverlayPainter(document: Document, layer: HTMLElement): HighlightPainter {
+/** `paint` gives each category's colours: the same as the ::highlight() rules (categoryPaint). */
+export function createOverlayPainter(
+  document: Document,
+  layer: HTMLElement,
+  paint: (category: Category) => CategoryPaint,
+): HighlightPainter {
   const ranges = new Map<AbstractRange, Category>();
   let frame = 0;
   const draw = () => {
@@ -96,10 +101,13 @@ export function createOverlayPainter(document: Document, layer: HTMLElement): Hi
       } catch {
         continue; // the text changed under the range; the next re-read replaces it
       }
+      const { background, underline } = paint(category);
+      if (background === 'transparent' && !underline) continue;
       for (const rect of range.getClientRects()) {
         if (rect.bottom < 0 || rect.top > view.innerHeight) continue;
         const box = document.createElement('div');
-        box.style.cssText = `position:fixed;pointer-events:none;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;background:${rgba(CATEGORY_COLOURS[category], 0.28)};border-bottom:2px solid ${rgba(CATEGORY_COLOURS[category], 0.9)}`;
+        const border = underline ? `border-bottom:${underline.width}px solid ${underline.colour}` : '';
+        box.style.cssText = `position:fixed;pointer-events:none;box-sizing:border-box;left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px;background:${background};${border}`;
         layer.append(box);
       }
     }

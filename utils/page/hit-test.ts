@@ -9,7 +9,11 @@ export interface CaretPoint {
   offset: number;
 }
 
-type CaretPositionFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+type CaretPositionFromPoint = (
+  x: number,
+  y: number,
+  options?: { shadowRoots?: ShadowRoot[] },
+) => { offsetNode: Node; offset: number } | null;
 
 export function caretFromPoint(document: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPoint | undefined {
   const byPosition = (document as unknown as { caretPositionFromPoint?: CaretPositionFromPoint }).caretPositionFromPoint;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import { convertPacked, OPENCC_LOCALES, type PackedBlocks, type Target } from '../core/convert';
+import { MUTATION_BATCH_MS } from './scope-batcher';
 import { PageConverter as BaseConverter, type ConvertBlocks, type PageConverterOptions } from './page-converter';
 
 const converters = new Map<Target, (text: string) => string>();
@@ -98,7 +99,9 @@ describe('PageConverter', () => {
   it('writes only text that changes', async () => {
     load();
     const changed: Node[] = [];
-    const observer = new MutationObserver((records) => records.forEach((r) => r.type === 'characterData' && changed.push(r.target)));
+    const observer = new MutationObserver((records) => {
+      for (const r of records) if (r.type === 'characterData') changed.push(r.target);
+    });
     observer.observe(document.body, { characterData: true, subtree: true });
     await new PageConverter(document, convert).apply('tw');
     await Promise.resolve();
@@ -172,11 +175,18 @@ describe('PageConverter', () => {
     await vi.waitFor(() => expect(later.textContent).toBe('後來的幹部'));
     await converter.apply('original');
     expect(later.textContent).toBe('后来的干部');
-    const after = document.createElement('p');
-    after.textContent = '后来的干部';
-    document.querySelector('article')!.append(after);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(after.textContent).toBe('后来的干部');
+    // Well past the batching delay (on fake timers: no waiting), nothing converts it.
+    vi.useFakeTimers();
+    try {
+      const after = document.createElement('p');
+      after.textContent = '后来的干部';
+      document.querySelector('article')!.append(after);
+      await vi.advanceTimersByTimeAsync(5 * MUTATION_BATCH_MS);
+      await converter.idle();
+      expect(after.textContent).toBe('后来的干部');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a failed conversion and leaves the page as it was', async () => {
@@ -189,7 +199,9 @@ describe('PageConverter', () => {
   it('goes on after a failed conversion', async () => {
     load();
     let fail = true;
-    const converter = new PageConverter(document, (target, blocks) => (fail ? Promise.reject(new Error('offline')) : convert(target, blocks)));
+    const converter = new PageConverter(document, (target, blocks) =>
+      fail ? Promise.reject(new Error('offline')) : convert(target, blocks),
+    );
     await expect(converter.apply('tw')).rejects.toThrow('offline');
     fail = false;
     await converter.apply('tw');

@@ -12,8 +12,26 @@
  *   `lang`) so that restore is exact, and leaves alone text the page replaced since.
  * - Converts content that arrives later, batched, until conversion is turned off.
  */
-import { blockScopeOf, isBlockElement, isEditable, isInsideSkipped, iterateBlocks, outermostScopes, type CollectOptions } from './page-text';
-import { packBlocks, planRestore, planWrite, TARGET_LABELS, unpackBlocks, type LedgerEntry, type PackedBlocks, type ScriptChoice, type Target } from '../core/convert';
+import {
+  blockScopeOf,
+  isBlockElement,
+  isEditable,
+  isInsideSkipped,
+  iterateBlocks,
+  outermostScopes,
+  type CollectOptions,
+} from './page-text';
+import {
+  packBlocks,
+  planRestore,
+  planWrite,
+  TARGET_LABELS,
+  unpackBlocks,
+  type LedgerEntry,
+  type PackedBlocks,
+  type ScriptChoice,
+  type Target,
+} from '../core/convert';
 import { ScopeBatcher } from './scope-batcher';
 import { nextFrame, yieldBehindRendering } from './yield-to-page';
 import { WriteBudget } from '../core/write-budget';
@@ -242,7 +260,10 @@ export class PageConverter {
    * stays short: the page is rewritten over several short frames instead of one long one. In a
    * hidden document nothing is laid out, and only the time limit applies.
    */
-  private async writeInFrames(generation: number, step: (deadline: { chars: number; time: number }) => number | typeof DONE): Promise<void> {
+  private async writeInFrames(
+    generation: number,
+    step: (deadline: { chars: number; time: number }) => number | typeof DONE,
+  ): Promise<void> {
     let previous = 0;
     let written = 0;
     for (;;) {
@@ -276,7 +297,10 @@ export class PageConverter {
   /** Reads and converts the attributes people read under `roots`; the returned function writes them. */
   private async prepareAttributes(roots: readonly Element[], target: Target): Promise<() => void> {
     const places: { element: Element; name: string; source: string }[] = [];
-    const elements = roots.flatMap((root) => [...(root.matches(ATTRIBUTE_SELECTOR) ? [root] : []), ...root.querySelectorAll(ATTRIBUTE_SELECTOR)]);
+    const elements = roots.flatMap((root) => [
+      ...(root.matches(ATTRIBUTE_SELECTOR) ? [root] : []),
+      ...root.querySelectorAll(ATTRIBUTE_SELECTOR),
+    ]);
     for (const element of elements) {
       // A field's placeholder and title are read, not typed: they convert, but nothing inside an
       // editable region or our own UI does.
@@ -289,7 +313,10 @@ export class PageConverter {
         places.push({ element, name, source: entry && current === entry.converted ? entry.original : current });
       }
     }
-    const converted = await this.convertStrings(target, places.map((p) => p.source));
+    const converted = await this.convertStrings(
+      target,
+      places.map((p) => p.source),
+    );
     return () =>
       places.forEach((place, i) => {
         const { element, name, source } = place;
@@ -428,7 +455,10 @@ export class PageConverter {
     this.work = this.work
       .catch(() => {}) // a failure is reported to whoever asked for that work (see apply)
       .then(async () => {
-        const attributes = this.prepareAttributes(scopes.filter((scope): scope is Element => scope.nodeType === 1), target);
+        const attributes = this.prepareAttributes(
+          scopes.filter((scope): scope is Element => scope.nodeType === 1),
+          target,
+        );
         attributes.catch(() => {}); // awaited below; if the text fails first, that is the failure
         await this.convertScopes(scopes, target, generation);
         if (generation === this.generation) (await attributes)();
@@ -448,7 +478,10 @@ function visibleBlocks(document: Document, collect: CollectOptions): Node[] {
   const found = new Set<Node>();
   for (let row = 0; row < GRID_ROWS; row++) {
     for (let column = 0; column < GRID_COLUMNS; column++) {
-      const element = document.elementFromPoint(((column + 0.5) * view.innerWidth) / GRID_COLUMNS, ((row + 0.5) * view.innerHeight) / GRID_ROWS);
+      const element = document.elementFromPoint(
+        ((column + 0.5) * view.innerWidth) / GRID_COLUMNS,
+        ((row + 0.5) * view.innerHeight) / GRID_ROWS,
+      );
       if (!element || isInsideSkipped(element, collect)) continue;
       const scope = blockScopeOf(element);
       // A hit between paragraphs lands on what holds them, which may be the whole article: only

@@ -12,7 +12,16 @@
  * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
  *   arrive, checking only what the mutations add.
  */
-import { blockScopeOf, isBlockElement, isInsideSkipped, iterateBlocks, nodeAt, pageHasChinese, type CollectOptions, type TextBlock } from './page-text';
+import {
+  blockScopeOf,
+  isBlockElement,
+  isInsideSkipped,
+  iterateBlocks,
+  nodeAt,
+  pageHasChinese,
+  type CollectOptions,
+  type TextBlock,
+} from './page-text';
 import { hasChinese } from '../core/fold';
 import { ScopeBatcher } from './scope-batcher';
 import { yieldToPage } from './yield-to-page';
@@ -48,7 +57,6 @@ const SLICE_MS = 25;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-
 
 export class PageHighlighter {
   /**
@@ -221,8 +229,11 @@ export class PageHighlighter {
     const inScope = this.options.inScope?.(block.owner) ?? true;
     const fresh = inScope ? matcher.findMatches(block.text) : [];
     if (fresh.length !== current.size) return false;
-    const key = (entry: number, sn: Node, so: number, en: Node, eo: number) => `${entry}|${so}|${eo}|${block.nodes.indexOf(sn as Text)}|${block.nodes.indexOf(en as Text)}`;
-    const have = new Set([...current].map((m) => key(m.entry, m.range.startContainer, m.range.startOffset, m.range.endContainer, m.range.endOffset)));
+    const key = (entry: number, sn: Node, so: number, en: Node, eo: number) =>
+      `${entry}|${so}|${eo}|${block.nodes.indexOf(sn as Text)}|${block.nodes.indexOf(en as Text)}`;
+    const have = new Set(
+      [...current].map((m) => key(m.entry, m.range.startContainer, m.range.startOffset, m.range.endContainer, m.range.endOffset)),
+    );
     return fresh.every((m) => {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
@@ -290,9 +301,7 @@ export class PageHighlighter {
     if (!this.active) {
       // No Chinese yet: look only at what arrived.
       const arrived = records.some((r) =>
-        r.type === 'characterData'
-          ? hasChinese((r.target as Text).data)
-          : [...r.addedNodes].some((n) => hasChinese(n.textContent ?? '')),
+        r.type === 'characterData' ? hasChinese((r.target as Text).data) : [...r.addedNodes].some((n) => hasChinese(n.textContent ?? '')),
       );
       if (arrived) this.activate();
       return;

@@ -8,16 +8,80 @@ import { hasChinese } from '../core/fold';
 
 /** Elements whose text is never read: code, form fields, what the user edits, ruby annotations. */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'IFRAME',
-  'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'RT', 'RP', 'HEAD', 'TITLE', 'META', 'LINK',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'SVG',
+  'MATH',
+  'RT',
+  'RP',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
 ]);
 
 /** Elements that start and end a block. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
-  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BUTTON', 'IMG', 'VIDEO', 'AUDIO',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BR',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'BUTTON',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
 ]);
 
 export interface TextBlock {
@@ -197,7 +261,27 @@ export function pageHasChinese(body: HTMLElement): boolean {
   for (let i = 0; i < 300 && walker.nextNode(); i++) {
     if (hasChinese((walker.currentNode as Text).data)) return true;
   }
-  return hasChinese(body.textContent ?? '');
+  if (hasChinese(body.textContent ?? '')) return true;
+  // textContent leaves out shadow trees: a page built of web components may hold all its text there.
+  for (const root of openShadowRoots(body)) if (hasChinese(root.textContent ?? '')) return true;
+  return false;
+}
+
+/** The open shadow roots under `root`, nested ones included. */
+export function openShadowRoots(root: Node): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const queue: Node[] = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const walker = (queue[i].ownerDocument ?? (queue[i] as Document)).createTreeWalker(queue[i], NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const shadow = (node as Element).shadowRoot;
+      if (shadow) {
+        found.push(shadow);
+        queue.push(shadow);
+      }
+    }
+  }
+  return found;
 }
 
 /** The first `max` characters of text under `root`, read node by node (never the whole page). */
@@ -206,4 +290,11 @@ export function textSample(root: Node, max: number): string {
   let sample = '';
   while (sample.length < max && walker.nextNode()) sample += (walker.currentNode as Text).data;
   return sample.slice(0, max);
+}
+
+/** How many characters of readable text (no white space) `root` holds: what a reader counts. */
+export function readableLength(root: Node, options: CollectOptions = {}): number {
+  let length = 0;
+  for (const block of iterateBlocks(root, options)) length += block.text.replace(/\s+/g, '').length;
+  return length;
 }

@@ -14,7 +14,8 @@ export function yieldToPage(): Promise<void> {
  * scheduler.yield() goes first, and Chromium then renders only when it has waited too long.)
  */
 export function yieldBehindRendering(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options?: { priority?: string }) => Promise<void> } }).scheduler;
+  const scheduler = (globalThis as { scheduler?: { postTask?: (task: () => void, options?: { priority?: string }) => Promise<void> } })
+    .scheduler;
   if (scheduler?.postTask) return scheduler.postTask(() => {}, { priority: 'user-visible' });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -9,7 +9,10 @@ import { DEFAULT_HIGHLIGHT_SETTINGS } from '../../core/settings-schema';
 import { highlightSettings } from '../settings';
 
 const FIXTURES = [
-  { stored: { enabled: false, disabledSites: ['b.cn'] }, expected: { ...DEFAULT_HIGHLIGHT_SETTINGS, enabled: false, disabledSites: ['b.cn'] } },
+  {
+    stored: { enabled: false, disabledSites: ['b.cn'] },
+    expected: { ...DEFAULT_HIGHLIGHT_SETTINGS, enabled: false, disabledSites: ['b.cn'] },
+  },
   { stored: { enabled: true, disabledSites: [], renderer: 'overlay' }, expected: { ...DEFAULT_HIGHLIGHT_SETTINGS, renderer: 'overlay' } },
   // A version 1 value damaged in storage still migrates, to the defaults where it is damaged.
   { stored: { enabled: 'yes', disabledSites: 'a.cn' }, expected: DEFAULT_HIGHLIGHT_SETTINGS },

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_HIGHLIGHT_SETTINGS, categoryPaint } from '../core/settings-schema';
+import { createCssHighlightPainter, createOverlayPainter } from './highlight-painter';
+
+afterEach(() => {
+  CSS.highlights.clear();
+  document.body.replaceChildren();
+});
+
+function phrase(text: string): StaticRange {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.append(p);
+  return new StaticRange({ startContainer: p.firstChild!, startOffset: 0, endContainer: p.firstChild!, endOffset: text.length });
+}
+
+describe('the CSS highlight painter', () => {
+  it('registers nothing until flushed, then one highlight per category', () => {
+    const painter = createCssHighlightPainter();
+    const a = phrase('最后一公里');
+    const b = phrase('八项规定');
+    painter.add(a, 'saying');
+    painter.add(b, 'numbered-formula');
+    expect(CSS.highlights.size).toBe(0);
+    painter.flush();
+    expect(CSS.highlights.get('tifa-saying')?.has(a)).toBe(true);
+    expect(CSS.highlights.get('tifa-numbered-formula')?.has(b)).toBe(true);
+  });
+
+  it('hides and shows without forgetting, removes, and clears only its own names', () => {
+    const painter = createCssHighlightPainter();
+    const a = phrase('最后一公里');
+    const theirs = new Highlight(phrase('别人的'));
+    CSS.highlights.set('page-own', theirs);
+    painter.add(a, 'saying');
+    painter.flush();
+    painter.hide();
+    expect(CSS.highlights.has('tifa-saying')).toBe(false);
+    painter.show();
+    expect(CSS.highlights.get('tifa-saying')?.has(a)).toBe(true);
+    painter.remove(a, 'saying');
+    expect(CSS.highlights.get('tifa-saying')?.size).toBe(0);
+    painter.clear();
+    expect([...CSS.highlights.keys()]).toEqual(['page-own']);
+  });
+});
+
+describe('the overlay painter (browsers without the Highlight API)', () => {
+  it('draws a box over each visible phrase in the category’s colours, and nothing for a hidden category', async () => {
+    const layer = document.createElement('div');
+    document.documentElement.append(layer);
+    const settings = {
+      ...DEFAULT_HIGHLIGHT_SETTINGS,
+      categories: { ...DEFAULT_HIGHLIGHT_SETTINGS.categories, idiom: { visible: false, colour: '#000000' } },
+    };
+    const painter = createOverlayPainter(document, layer, (category) => categoryPaint(settings, category));
+    const shown = phrase('最后一公里');
+    painter.add(shown, 'saying');
+    painter.add(phrase('敷衍塞责'), 'idiom');
+    painter.flush();
+    await new Promise(requestAnimationFrame);
+    expect(layer.children).toHaveLength(1);
+    const box = (layer.firstElementChild as HTMLElement).getBoundingClientRect();
+    const range = document.createRange();
+    range.setStart(shown.startContainer, shown.startOffset);
+    range.setEnd(shown.endContainer, shown.endOffset);
+    const text = range.getBoundingClientRect();
+    expect(Math.round(box.left)).toBe(Math.round(text.left));
+    expect(Math.round(box.width)).toBe(Math.round(text.width));
+    expect((layer.firstElementChild as HTMLElement).style.background).toContain('rgba(230, 200, 0, 0.28)');
+    painter.clear();
+    expect(layer.children).toHaveLength(0);
+    layer.remove();
+  });
+});
