@@ -110,7 +110,7 @@ function hostnameOf(url: string): string | undefined {
   try {
     return new URL(url).hostname || undefined;
   } catch {
-    return undefined;
+    return undefined; // not a URL with a host (about:blank, data:): no per-site settings
   }
 }
 
@@ -167,6 +167,7 @@ function PageScript({ hostname, readable }: { hostname: string | undefined; read
     void (async () => {
       const tabId = await targetTabId();
       if (tabId === undefined) return;
+      // A tab that cannot be read (a browser page) shows its text as it is: the original.
       const reply = await sendToTab(tabId, { type: 'get-script' }, { frameId: 0 }).catch(() => undefined);
       setCurrent(reply?.choice ?? 'original');
     })();
