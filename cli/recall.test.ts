@@ -85,7 +85,7 @@ describe('recall of tifa annotate --json', () => {
     const matcher = createPhraseMatcher(data.phrases);
     const idOfForm = new Map<string, string>();
     data.glossary.entries.forEach((entry, i) => {
-      for (const form of data.phrases.forms[i]) idOfForm.set(matcher.key(form), entry.id);
+      for (const form of data.forms[i]) idOfForm.set(matcher.key(form), entry.id);
     });
     const missingFromGlossary = NEWS_SENTENCES.flatMap((s) => s.expect).filter((p) => !idOfForm.has(matcher.key(p)));
     expect(missingFromGlossary).toEqual([]);

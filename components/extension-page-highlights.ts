@@ -18,7 +18,7 @@ export const isExtensionUi = (element: Element) => element.hasAttribute('data-ti
 
 let sharedMatcher: ReturnType<typeof createPhraseMatcher> | undefined;
 export function pageMatcher() {
-  sharedMatcher ??= createPhraseMatcher(phrases as CompiledPhrases);
+  sharedMatcher ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
   return sharedMatcher;
 }
 

@@ -86,7 +86,7 @@ export class Conversion {
     const remembered = choiceFor(this.settings, location.hostname);
     if (remembered !== 'original') return remembered;
     const matcher = this.session.phraseMatcher();
-    this.detectScript ??= createScriptDetector(matcher.fold, (phrases as CompiledPhrases).foldPairs);
+    this.detectScript ??= createScriptDetector(matcher.fold, (phrases as unknown as CompiledPhrases).foldPairs);
     const sample = document.body ? textSample(document.body, 4000) : '';
     return this.detectScript(sample) === 'traditional' ? 'cn' : 'tw';
   }

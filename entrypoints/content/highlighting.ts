@@ -8,6 +8,7 @@ import { createPhraseMatcher, type PhraseMatcher } from '@/utils/core/phrase-mat
 import {
   categoryPaint,
   DEFAULT_HIGHLIGHT_SETTINGS,
+  entryFilter,
   highlightCss,
   isEnabledFor,
   scopeFor,
@@ -28,6 +29,7 @@ import { isInside, type ArticleFinder } from './article-finder';
 
 export class HighlightSession {
   private highlighter: PageHighlighter | undefined;
+  private allPhrases: PhraseMatcher | undefined;
   private matcher: PhraseMatcher | undefined;
   private overlayLayer: HTMLElement | undefined;
   private userSheet: CSSStyleSheet | undefined;
@@ -70,9 +72,13 @@ export class HighlightSession {
     return isEnabledFor(this.settings, location.hostname);
   }
 
-  /** The phrase matcher, compiled on first use: pages without Chinese never compile it. */
+  /**
+   * The phrase matcher, decoded on first use (pages without Chinese never decode it), restricted to
+   * what the reader wants highlighted: key entries, and common ones when asked for.
+   */
   phraseMatcher(): PhraseMatcher {
-    this.matcher ??= createPhraseMatcher(phrases as CompiledPhrases);
+    this.allPhrases ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
+    this.matcher ??= this.allPhrases.restricted(entryFilter(this.settings, this.allPhrases.saliences));
     return this.matcher;
   }
 
@@ -173,10 +179,12 @@ export class HighlightSession {
   }
 
   private onSettings(next: HighlightSettings): void {
-    const rendererChanged = next.renderer !== this.settings.renderer;
+    // A new painter, or another set of entries: the page is read again from scratch.
+    const restart = next.renderer !== this.settings.renderer || next.showCommon !== this.settings.showCommon;
+    if (next.showCommon !== this.settings.showCommon) this.matcher = undefined;
     this.settings = next;
     this.applyDisplay();
-    if (rendererChanged) this.stop();
+    if (restart) this.stop();
     if (this.enabled) this.start();
     else this.stop();
   }

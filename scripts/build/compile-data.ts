@@ -7,6 +7,8 @@ import { indexOccurrences } from '../../utils/core/corpus-index';
 import { buildFoldPairs, type FoldSources } from './fold-table-builder';
 import { findDuplicateForms, formsOf, validateEntries, validateGlossary, type GlossaryEntry } from '../../utils/core/glossary-schema';
 import { createPhraseMatcher } from '../../utils/core/phrase-matcher';
+import { createFoldTable } from '../../utils/core/fold';
+import { buildMatcherTables, encodeMatcherTables, keyOf } from '../../utils/core/matcher';
 import type { CompiledGlossary, CompiledPhrases } from '../../utils/core/compiled-data';
 
 export interface DataSources {
@@ -25,6 +27,8 @@ export interface DataSources {
 
 export interface CompiledData {
   phrases: CompiledPhrases;
+  /** Each entry's forms as the matcher was built from them (the glossary's and the regional ones). */
+  forms: string[][];
   glossary: CompiledGlossary;
   corpus: Corpus;
   errors: string[];
@@ -33,22 +37,28 @@ export interface CompiledData {
 export function compileData(sources: DataSources): CompiledData {
   const errors: string[] = [];
   const entries: GlossaryEntry[] = [];
+  const allIds: string[] = [];
   for (const file of sources.glossaryFiles) {
     const checked = validateEntries(file.data, file.name);
     entries.push(...checked.entries);
+    allIds.push(...checked.ids);
     errors.push(...checked.errors);
   }
-  errors.push(...validateGlossary(entries));
+  errors.push(...validateGlossary(entries, allIds));
 
   const foldPairs = buildFoldPairs(sources.fold);
-  const glossaryForms = entries.map(formsOf);
-  const key = createPhraseMatcher({ foldPairs, ids: [], categories: [], forms: [] }).key;
+  const fold = createFoldTable(foldPairs);
+  const key = (form: string) => keyOf(form, fold).key;
   errors.push(...findDuplicateForms(entries, key));
+  const ids = entries.map((e) => e.id);
+  const forms = withRegionalForms(entries.map(formsOf), key, sources.regionalForms);
+  const blockers = entries.map((e) => e.notWithin ?? []);
   const phrases: CompiledPhrases = {
     foldPairs,
-    ids: entries.map((e) => e.id),
+    ids,
     categories: entries.map((e) => e.category),
-    forms: withRegionalForms(glossaryForms, key, sources.regionalForms),
+    saliences: entries.map((e) => e.salience),
+    tables: encodeMatcherTables(buildMatcherTables({ ids, forms, blockers }, fold)),
   };
   const matcher = createPhraseMatcher(phrases);
 
@@ -68,7 +78,7 @@ export function compileData(sources: DataSources): CompiledData {
       errors.push(`entry ${entry.id}: marked outsideCorpus but occurs ${own} times in the corpus`);
     }
   }
-  return { phrases, glossary: { entries: compiled }, corpus: built.corpus, errors };
+  return { phrases, forms, glossary: { entries: compiled }, corpus: built.corpus, errors };
 }
 
 /**

@@ -65,7 +65,7 @@ export function annotate(
   const matches: TextMatch[] = [];
   for (const block of blocks) {
     for (const m of matcher.findMatches(block.text)) {
-      const id = matcher.phrases.ids[m.entry];
+      const id = matcher.ids[m.entry];
       const start = block.start + m.start;
       const end = block.start + m.end;
       matches.push({ id, text: text.slice(start, end), start, end, category: entries.get(id)!.category });

@@ -1,8 +1,9 @@
 /**
  * Types of the compiled data that scripts/build-data.ts writes to generated/ and every view reads.
  */
-import type { Category, GlossaryEntry } from './glossary-schema';
+import type { Category, GlossaryEntry, Salience } from './glossary-schema';
 import type { Occurrence } from './corpus-index';
+import type { EncodedMatcherTables } from './matcher';
 
 /** What the matcher needs, and nothing more: this ships in the content script. */
 export interface CompiledPhrases {
@@ -10,7 +11,9 @@ export interface CompiledPhrases {
   foldPairs: string;
   ids: string[];
   categories: Category[];
-  forms: string[][];
+  saliences: Salience[];
+  /** The matcher's tables, built at build time (utils/core/matcher.ts). */
+  tables: EncodedMatcherTables;
 }
 
 export interface CompiledEntry extends GlossaryEntry {

@@ -26,7 +26,7 @@ const CONTEXT_CHARS = 18;
 
 /** Every occurrence of every entry, nested ones included, keyed by entry id, in corpus order. */
 export function indexOccurrences(corpus: Corpus, matcher: Matcher): Map<string, Occurrence[]> {
-  const { ids } = matcher.phrases;
+  const { ids } = matcher;
   const byEntry = new Map<string, Occurrence[]>(ids.map((id) => [id, []]));
   for (const essay of corpus.essays) {
     for (const paragraph of essay.paragraphs) {

@@ -49,7 +49,8 @@ export interface GlossaryEntry {
   traditional: string;
   variants: string[];
   category: Category;
-  salience?: Salience;
+  /** Key entries are highlighted by default, common ones on request (docs/glossary-style.md). */
+  salience: Salience;
   pinyin: string;
   gloss: string;
   meaningZh: string;
@@ -62,9 +63,32 @@ export interface GlossaryEntry {
    * match only when quoted (“走在路上”, 「走在路上」); variants still match bare.
    */
   quotedOnly?: boolean;
+  /**
+   * Longer everyday words that contain one of the forms (吃透透 holds 吃透, 三个代表队 holds 三个代表):
+   * inside them, the phrase is not the phrase, and nothing is highlighted.
+   */
+  notWithin?: string[];
 }
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Syllables (letters, tone marks, ü), with spaces, apostrophes, hyphens and commas between them. */
+const PINYIN = /^[\p{L}\p{M}]+(?:[ '’\-,，]+[\p{L}\p{M}]+)*$/u;
+
+/**
+ * en and zh say the same thing: an unknown origin is unknown in both ("unknown" / 不详, which may
+ * point to another entry), with no date or coiner slipped into the Chinese.
+ */
+function originConsistency(en: string, zh: unknown): string[] {
+  const unknownEn = en.trim().toLowerCase() === 'unknown';
+  if (zh === undefined) return [];
+  if (typeof zh !== 'string' || zh.trim() === '') return ['origin.zh, when present, is text'];
+  const unknownZh = zh.trim().startsWith('不详');
+  if (unknownEn && !unknownZh)
+    return ['origin.en is "unknown" but origin.zh states an origin (write "不详", or state it in both with a source)'];
+  if (unknownZh && !unknownEn) return ['origin.zh says 不详 but origin.en states an origin'];
+  if (unknownZh && /\d{3,4}\s*年/.test(zh)) return ['origin.zh says 不详 but gives a date'];
+  return [];
+}
 const REQUIRED_TEXT = ['simplified', 'traditional', 'pinyin', 'gloss', 'meaningZh', 'meaningEn'] as const;
 
 function isNonEmptyString(value: unknown): value is string {
@@ -85,10 +109,11 @@ export function formsOf(entry: GlossaryEntry): string[] {
  * Checks one file's worth of parsed JSON against the schema. `where` names the file in messages.
  * Returns the entries that are well-formed and the errors found.
  */
-export function validateEntries(data: unknown, where: string): { entries: GlossaryEntry[]; errors: string[] } {
+export function validateEntries(data: unknown, where: string): { entries: GlossaryEntry[]; ids: string[]; errors: string[] } {
   const errors: string[] = [];
   const entries: GlossaryEntry[] = [];
-  if (!Array.isArray(data)) return { entries, errors: [`${where}: expected a JSON array of entries`] };
+  const ids: string[] = [];
+  if (!Array.isArray(data)) return { entries, ids, errors: [`${where}: expected a JSON array of entries`] };
   data.forEach((item: unknown, index) => {
     const raw = item as Record<string, unknown> & { origin?: Record<string, unknown> };
     const name = `${where}: entry ${raw?.id ?? `#${index + 1}`}`;
@@ -97,6 +122,7 @@ export function validateEntries(data: unknown, where: string): { entries: Glossa
       errors.push(`${name}: not an object`);
       return;
     }
+    if (typeof raw.id === 'string') ids.push(raw.id);
     if (!isNonEmptyString(raw.id) || !ID_PATTERN.test(raw.id)) {
       errors.push(`${name}: id must be lowercase ASCII words joined by hyphens`);
     }
@@ -106,8 +132,14 @@ export function validateEntries(data: unknown, where: string): { entries: Glossa
     if (!(CATEGORIES as readonly unknown[]).includes(raw.category)) {
       errors.push(`${name}: category "${raw.category}" is not one of ${CATEGORIES.join(', ')}`);
     }
-    if (raw.salience !== undefined && !(SALIENCES as readonly unknown[]).includes(raw.salience)) {
-      errors.push(`${name}: salience "${raw.salience}" is not one of ${SALIENCES.join(', ')}`);
+    if (!(SALIENCES as readonly unknown[]).includes(raw.salience)) {
+      errors.push(`${name}: salience "${raw.salience}" is not one of ${SALIENCES.join(', ')} (see docs/glossary-style.md)`);
+    }
+    if (isNonEmptyString(raw.pinyin) && !PINYIN.test(raw.pinyin)) {
+      errors.push(`${name}: pinyin holds something other than syllables, spaces and commas ("${raw.pinyin}")`);
+    }
+    if (raw.notWithin !== undefined && (!Array.isArray(raw.notWithin) || !raw.notWithin.every(isNonEmptyString))) {
+      errors.push(`${name}: notWithin must be a list of non-empty strings`);
     }
     if (!Array.isArray(raw.variants) || !raw.variants.every(isNonEmptyString)) {
       errors.push(`${name}: variants must be a list of non-empty strings`);
@@ -122,23 +154,30 @@ export function validateEntries(data: unknown, where: string): { entries: Glossa
       errors.push(`${name}: origin.sources must be a list of strings`);
     } else if (origin.en.trim().toLowerCase() !== 'unknown' && origin.sources.length === 0) {
       errors.push(`${name}: origin states facts but names no source`);
+    } else {
+      errors.push(...originConsistency(origin.en, origin.zh).map((problem) => `${name}: ${problem}`));
     }
-    for (const flag of ['outsideCorpus', 'quotedOnly']) {
+    for (const flag of ['outsideCorpus', 'quotedOnly'] as const) {
       if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') errors.push(`${name}: ${flag} must be true or false`);
     }
     if (errors.length === before) entries.push(raw as unknown as GlossaryEntry);
   });
-  return { entries, errors };
+  return { entries, ids, errors };
 }
 
-/** Checks what only the whole glossary can tell: unique ids and related ids that exist. */
-export function validateGlossary(entries: GlossaryEntry[]): string[] {
+/**
+ * Checks what only the whole glossary can tell: unique ids and related ids that exist. `allIds`
+ * holds the ids of every entry read, valid or not: an entry that failed its own checks still
+ * exists, and the entries that relate to it are not at fault (one cause, one error).
+ */
+export function validateGlossary(entries: GlossaryEntry[], allIds: Iterable<string> = entries.map((e) => e.id)): string[] {
   const errors: string[] = [];
-  const ids = new Set<string>();
+  const seen = new Set<string>();
   for (const entry of entries) {
-    if (ids.has(entry.id)) errors.push(`entry ${entry.id}: the id is used twice`);
-    ids.add(entry.id);
+    if (seen.has(entry.id)) errors.push(`entry ${entry.id}: the id is used twice`);
+    seen.add(entry.id);
   }
+  const ids = new Set(allIds);
   for (const entry of entries) {
     for (const related of entry.related) {
       if (related === entry.id) errors.push(`entry ${entry.id}: relates to itself`);
@@ -153,8 +192,8 @@ export function validateGlossary(entries: GlossaryEntry[]): string[] {
  * apart. `keyOf` is the matcher's own key function, passed in to keep this module DOM- and table-free.
  */
 export function findDuplicateForms(entries: GlossaryEntry[], keyOf: (form: string) => string): string[] {
+  const errors = findFormProblems(entries, keyOf);
   const owner = new Map<string, { id: string; form: string }>();
-  const errors: string[] = [];
   for (const entry of entries) {
     for (const form of formsOf(entry)) {
       const key = keyOf(form);
@@ -168,6 +207,20 @@ export function findDuplicateForms(entries: GlossaryEntry[], keyOf: (form: strin
       } else if (!previous) {
         owner.set(key, { id: entry.id, form });
       }
+    }
+  }
+  return errors;
+}
+
+/** Each blocking word (notWithin) must hold one of its entry's forms, or it blocks nothing of it. */
+function findFormProblems(entries: GlossaryEntry[], keyOf: (form: string) => string): string[] {
+  const errors: string[] = [];
+  for (const entry of entries) {
+    const keys = formsOf(entry).map(keyOf);
+    for (const word of entry.notWithin ?? []) {
+      const key = keyOf(word);
+      if (!keys.some((k) => key.includes(k) && key !== k))
+        errors.push(`entry ${entry.id}: notWithin "${word}" does not contain one of its forms`);
     }
   }
   return errors;

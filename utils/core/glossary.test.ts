@@ -67,6 +67,7 @@ const valid: GlossaryEntry = {
   traditional: '最後一公里',
   variants: [],
   category: 'saying',
+  salience: 'key',
   pinyin: 'zuìhòu yī gōnglǐ',
   gloss: 'the last kilometre',
   meaningZh: '政策落到群众身上的最后一步。',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileMatcher, type Match } from './matcher';
+import {
+  buildMatcherTables,
+  compileMatcher,
+  createMatcher,
+  decodeMatcherTables,
+  encodeMatcherTables,
+  enumerationParts,
+  type Match,
+} from './matcher';
 import { createFoldTable } from './fold';
 
 // A tiny hand-made fold table: enough to test folding without the opencc-derived one.
@@ -24,13 +32,13 @@ describe('findMatches', () => {
 
   it('finds phrases in any script or mixture, with offsets into the original text', () => {
     const text = '打通最後一公裡，加强黨性修养';
-    expect(show(text, m.findMatches(text), m.phrases.ids)).toEqual(['lastMile:最後一公裡', 'partyCultivation:黨性修养']);
+    expect(show(text, m.findMatches(text), m.ids)).toEqual(['lastMile:最後一公裡', 'partyCultivation:黨性修养']);
     expect(m.findMatches(text)[0]).toMatchObject({ start: 2, end: 7 });
   });
 
   it('tolerates separators where a slogan’s parts meet, and only there', () => {
     for (const text of ['上有政策、下有对策', '上有政策，下有對策', '上有政策下有对策', '上有政策 ; 下有对策', '上有政策,下有对策']) {
-      expect(show(text, m.findMatches(text), m.phrases.ids)).toEqual([`policy:${text}`]);
+      expect(show(text, m.findMatches(text), m.ids)).toEqual([`policy:${text}`]);
     }
     expect(m.findMatches('最后，一公里')).toEqual([]);
   });
@@ -47,17 +55,72 @@ describe('findMatches', () => {
 
   it('prefers the longest phrase, and matches do not overlap', () => {
     const text = '党性修养党性';
-    expect(show(text, m.findMatches(text), m.phrases.ids)).toEqual(['partyCultivation:党性修养', 'party:党性']);
+    expect(show(text, m.findMatches(text), m.ids)).toEqual(['partyCultivation:党性修养', 'party:党性']);
   });
 
   it('reports nested phrases in findAllMatches', () => {
     const text = '党性修养';
-    expect(show(text, m.findAllMatches(text), m.phrases.ids)).toEqual(['party:党性', 'partyCultivation:党性修养']);
+    expect(show(text, m.findAllMatches(text), m.ids)).toEqual(['party:党性', 'partyCultivation:党性修养']);
   });
 
   it('does nothing on text without phrases', () => {
     expect(m.findMatches('Nothing to see here. 今天天气很好。')).toEqual([]);
     expect(m.findMatches('')).toEqual([]);
+  });
+});
+
+describe('enumerations written without separators', () => {
+  it('are split where their parts meet', () => {
+    expect(enumerationParts('你好我好大家好')).toEqual([2, 4]);
+    expect(enumerationParts('门难进脸难看事难办')).toEqual([3, 6]);
+    expect(enumerationParts('干多干少一个样干好干坏一个样')).toEqual([7]);
+    expect(enumerationParts('入耳入脑入心')).toEqual([2, 4]);
+  });
+
+  it('are not found in ordinary phrases', () => {
+    for (const key of ['最后一公里', '把权力关进制度的笼子里', '党的群众路线教育实践活动', '全心全意为人民服务', '上下一般粗']) {
+      expect(enumerationParts(key)).toEqual([]);
+    }
+  });
+
+  it('then match with any separator or none, and nowhere else', () => {
+    const m = matcherOf({ all: ['你好我好大家好'], doors: ['门难进脸难看事难办'] });
+    for (const text of ['你好、我好、大家好', '你好，我好，大家好', '你好我好大家好', '门难进、脸难看、事难办']) {
+      expect(m.findMatches(text).map((x) => text.slice(x.start, x.end))).toEqual([text]);
+    }
+    expect(m.findMatches('你、好我好大家好')).toEqual([]);
+  });
+});
+
+describe('blocking forms', () => {
+  it('leave a phrase alone inside a longer everyday word, and nowhere else', () => {
+    const m = compileMatcher({ ids: ['chitou', 'sange'], forms: [['吃透'], ['三个代表']], blockers: [['吃透透'], ['三个代表队']] }, fold);
+    const found = (text: string) => m.findMatches(text).map((x) => `${m.ids[x.entry]}:${text.slice(x.start, x.end)}`);
+    expect(found('臺灣吃透透，三个代表队参赛')).toEqual([]);
+    expect(found('要吃透精神，践行三个代表')).toEqual(['chitou:吃透', 'sange:三个代表']);
+  });
+});
+
+describe('the tables', () => {
+  const phrases = { ids: ['a', 'b', 'c'], forms: [['最后一公里', '最後一公裡'], ['上有政策、下有对策'], ['党性', '党性修养']] };
+  const text = '打通最後一公里，防止上有政策，下有对策，加强黨性修养和党性';
+
+  it('match the same after encoding (JSON) and decoding as when just built', () => {
+    const tables = buildMatcherTables(phrases, fold);
+    const json = JSON.parse(JSON.stringify(encodeMatcherTables(tables)));
+    expect(createMatcher(decodeMatcherTables(json), phrases.ids, fold).findMatches(text)).toEqual(
+      createMatcher(tables, phrases.ids, fold).findMatches(text),
+    );
+    expect(decodeMatcherTables(json).terminal).toEqual(tables.terminal);
+  });
+
+  it('restrict to the enabled entries without rebuilding, so a longer disabled phrase no longer hides a shorter one', () => {
+    const m = compileMatcher(phrases, fold);
+    const only = m.only(Uint8Array.from([1, 0, 1]));
+    const ids = (matcher: typeof m) => matcher.findMatches(text).map((x) => matcher.ids[x.entry]);
+    expect(ids(m)).toEqual(['a', 'b', 'c', 'c']);
+    expect(ids(only)).toEqual(['a', 'c', 'c']);
+    expect(ids(m.only(Uint8Array.from([1, 1, 0])))).toEqual(['a', 'b']);
   });
 });
 

@@ -2,12 +2,18 @@
  * The phrase matcher: a flat trie over folded phrase keys, walked once over the text.
  *
  * - Any script or mixture matches, because text and keys are folded one code unit at a time
- *   (utils/fold.ts), which also keeps offsets 1:1 with the original text.
+ *   (utils/core/fold.ts), which also keeps offsets 1:1 with the original text.
  * - Separators (、，,；;：: · – space) are tolerated at the places where a phrase's parts meet
  *   (上有政策、下有对策 = 上有政策，下有对策 = 上有政策下有对策); invisible characters (zero-width space,
  *   soft hyphen) and white space are tolerated anywhere inside a phrase, since pages insert them.
+ *   Enumerations written without separators (你好我好大家好) are recognised as such.
  * - Matches are leftmost-longest and never overlap. The cost per character is one table lookup plus
  *   a walk bounded by the longest phrase, so it stays flat as the glossary grows.
+ * - A *blocking* form is a longer everyday word that contains a phrase (臺灣吃透透 holds 吃透): where
+ *   it is the longest match, nothing is reported and the walk moves past it.
+ *
+ * The tables are built once, at build time (buildMatcherTables), and shipped as compact typed
+ * arrays (encodeMatcherTables): a page decodes them and starts matching, it compiles nothing.
  *
  * Pure: no DOM, no browser APIs.
  */
@@ -18,10 +24,12 @@ export interface PhraseSet {
   ids: readonly string[];
   /** Surface forms of each entry (canonical, Traditional, variants). */
   forms: readonly (readonly string[])[];
+  /** Longer everyday words that contain one of the entry's forms: no match inside them. */
+  blockers?: readonly (readonly string[])[];
 }
 
 export interface Match {
-  /** Index into PhraseSet.ids. */
+  /** Index into the entry ids. */
   entry: number;
   /** UTF-16 offsets into the original text, end exclusive. */
   start: number;
@@ -42,8 +50,29 @@ const CLASS_NONE = 0;
 const CLASS_ANYWHERE = 1;
 const CLASS_SEPARATOR = 2;
 
+/** Everything the matcher needs, as flat arrays: built at build time, decoded in a page. */
+export interface MatcherTables {
+  /** Edges of node n are edgeStart[n] … edgeStart[n + 1] - 1 (the root's are in rootChars). */
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeNode: Int32Array;
+  /** entry + 1 where a phrase ends, -(entry + 1) where a blocking form ends, 0 elsewhere. */
+  terminal: Int32Array;
+  /** 1 where a separator may follow (the end of a part of a multi-part slogan). */
+  separatorOk: Uint8Array;
+  /** The root's children: folded first characters and their nodes. */
+  rootChars: Uint16Array;
+  rootNodes: Int32Array;
+  /**
+   * A bit set over hashed (first node, second character as written) pairs that can begin a phrase:
+   * most characters that can start a phrase (不, 干, 工 …) are not followed by one that continues it,
+   * and the set rejects them before any walk. A collision only costs a walk.
+   */
+  pairOk: Uint8Array;
+}
+
 export interface Matcher {
-  readonly phrases: PhraseSet;
+  readonly ids: readonly string[];
   /** Leftmost-longest, non-overlapping matches in one pass. */
   findMatches(text: string): Match[];
   /**
@@ -51,6 +80,8 @@ export interface Matcher {
    * reported too). The corpus index uses it to list nested occurrences.
    */
   findAllMatches(text: string): Match[];
+  /** The same tables matching only the entries whose flag is 1 (key entries, shown categories …). */
+  only(enabled: Uint8Array): Matcher;
 }
 
 /** Splits a form into its parts at separators and returns the folded key and the part ends. */
@@ -66,41 +97,74 @@ export function keyOf(form: string, fold: FoldTable): { key: string; partEnds: n
     }
     key += ch;
   }
-  return { key, partEnds };
+  const last = partEnds[partEnds.length - 1];
+  if (last === key.length) partEnds.pop();
+  return { key, partEnds: partEnds.length > 0 ? partEnds : enumerationParts(key) };
 }
 
-export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
+/**
+ * Where the parts of an enumeration written without separators meet, so that a page's
+ * 你好、我好、大家好 matches the glossary's 你好我好大家好. Two shapes are recognised:
+ * - three or more parts that end with the same character (你好|我好|大家好);
+ * - two to five parts of equal length that share characters at the same places
+ *   (门难进|脸难看|事难办; 干多干少一个样|干好干坏一个样 shares four).
+ * Anything else has no parts: separators inside it still end the match.
+ */
+export function enumerationParts(key: string): number[] {
+  const n = key.length;
+  if (n < 6) return [];
+  const lastChar = key[n - 1];
+  const ends: number[] = [];
+  for (let i = 1; i < n - 1; i++) if (key[i] === lastChar) ends.push(i + 1);
+  if (ends.length >= 2 && ends.every((end, i) => end - (ends[i - 1] ?? 0) >= 2) && n - ends[ends.length - 1] >= 2) return ends;
+  for (let parts = 2; parts <= 5; parts++) {
+    if (n % parts !== 0) continue;
+    const size = n / parts;
+    if (size < 2) break;
+    const chunks = Array.from({ length: parts }, (_, p) => key.slice(p * size, (p + 1) * size));
+    if (new Set(chunks).size !== parts) continue;
+    let shared = 0;
+    for (let j = 0; j < size; j++) if (chunks.every((c) => c[j] === chunks[0][j])) shared++;
+    // Two parts need more in common than three or more: two halves of any phrase often share one.
+    if (shared >= (parts === 2 ? 2 : 1) && shared < size) return chunks.slice(1).map((_, p) => (p + 1) * size);
+  }
+  return [];
+}
+
+/** Builds the tables (build time; a page only decodes them). */
+export function buildMatcherTables(phrases: PhraseSet, fold: FoldTable): MatcherTables {
   // Trie under construction: one Map per node; flattened into typed arrays below.
   const building: Map<number, number>[] = [new Map()];
   const terminal: number[] = [0];
   const separatorAfter: boolean[] = [false];
-
-  phrases.forms.forEach((forms, entry) => {
-    for (const form of forms) {
-      const { key, partEnds } = keyOf(form, fold);
-      if (key.length === 0) continue;
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let next = building[node].get(c);
-        if (next === undefined) {
-          next = building.length;
-          building.push(new Map());
-          terminal.push(0);
-          separatorAfter.push(false);
-          building[node].set(c, next);
-        }
-        node = next;
-        if (partEnds.includes(i + 1) && i + 1 < key.length) separatorAfter[node] = true;
+  const insert = (form: string, value: number) => {
+    const { key, partEnds } = keyOf(form, fold);
+    if (key.length === 0) return;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let next = building[node].get(c);
+      if (next === undefined) {
+        next = building.length;
+        building.push(new Map());
+        terminal.push(0);
+        separatorAfter.push(false);
+        building[node].set(c, next);
       }
-      // The first form wins a key: duplicate keys across entries are rejected at build time.
-      if (terminal[node] === 0) terminal[node] = entry + 1;
+      node = next;
+      if (partEnds.includes(i + 1)) separatorAfter[node] = true;
     }
+    // The first form wins a key: duplicate keys across entries are rejected at build time.
+    if (terminal[node] === 0) terminal[node] = value;
+  };
+  phrases.forms.forEach((forms, entry) => {
+    for (const form of forms) insert(form, entry + 1);
+  });
+  phrases.blockers?.forEach((forms, entry) => {
+    for (const form of forms) insert(form, -(entry + 1));
   });
 
   const nodeCount = building.length;
-  const rootChild = new Int32Array(0x10000).fill(-1);
-  for (const [c, child] of building[0]) rootChild[c] = child;
   const edgeStart = new Int32Array(nodeCount + 1);
   let edgeTotal = 0;
   for (let n = 0; n < nodeCount; n++) {
@@ -118,35 +182,157 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
       e++;
     }
   }
-  const terminalOf = Int32Array.from(terminal);
-  const separatorOk = Uint8Array.from(separatorAfter, (b) => (b ? 1 : 0));
+  const rootChars = Uint16Array.from(building[0].keys());
+  const rootNodes = Int32Array.from(building[0].values());
 
+  // Every form of a folded second character as it may stand in the text (the check runs before
+  // any fold lookup). Read off the fold table once.
+  const unfolded = new Map<number, number[]>();
+  for (let c = 0; c < 0x10000; c++) {
+    const f = fold[c];
+    if (f === c) continue;
+    const list = unfolded.get(f);
+    if (list) list.push(c);
+    else unfolded.set(f, [c]);
+  }
+  const pairOk = new Uint8Array(PAIR_TABLE_SIZE / 8);
+  const mark = (h: number) => {
+    pairOk[h >> 3] |= 1 << (h & 7);
+  };
+  for (const node of building[0].values()) {
+    // A one-character phrase (or blocker) needs no second character: every pair is possible.
+    if (terminal[node] !== 0) for (let c = 0; c < 0x10000; c++) mark(pairHash(node, c));
+    for (const second of building[node].keys()) {
+      mark(pairHash(node, second));
+      for (const raw of unfolded.get(second) ?? []) mark(pairHash(node, raw));
+    }
+  }
+  return {
+    edgeStart,
+    edgeChar,
+    edgeNode,
+    terminal: Int32Array.from(terminal),
+    separatorOk: Uint8Array.from(separatorAfter, (b) => (b ? 1 : 0)),
+    rootChars,
+    rootNodes,
+    pairOk,
+  };
+}
+
+/**
+ * The tables as JSON-safe text: each array in the narrowest integer type that holds its values,
+ * as base64 (what generated/phrases.json holds; about half the size of 32-bit arrays).
+ */
+export type EncodedMatcherTables = Record<keyof MatcherTables, { type: IntegerType; data: string }>;
+type IntegerType = 'u8' | 'u16' | 'i16' | 'i32';
+type IntegerArray = Uint8Array | Uint16Array | Int16Array | Int32Array;
+
+function narrowest(values: ArrayLike<number>): IntegerType {
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  if (min >= 0) return max < 0x100 ? 'u8' : max < 0x10000 ? 'u16' : 'i32';
+  return min >= -0x8000 && max < 0x8000 ? 'i16' : 'i32';
+}
+
+const ARRAY_TYPES = { u8: Uint8Array, u16: Uint16Array, i16: Int16Array, i32: Int32Array };
+
+export function encodeMatcherTables(tables: MatcherTables): EncodedMatcherTables {
+  const encode = (array: IntegerArray) => {
+    const type = narrowest(array);
+    const narrow = ARRAY_TYPES[type].from(array);
+    return { type, data: base64(new Uint8Array(narrow.buffer, narrow.byteOffset, narrow.byteLength)) };
+  };
+  return Object.fromEntries(Object.entries(tables).map(([name, array]) => [name, encode(array)])) as EncodedMatcherTables;
+}
+
+export function decodeMatcherTables(encoded: EncodedMatcherTables): MatcherTables {
+  const decode = (name: keyof MatcherTables) => {
+    const { type, data } = encoded[name];
+    return new ARRAY_TYPES[type](unbase64(data).buffer);
+  };
+  const as = <T extends IntegerArray>(Type: { from(a: ArrayLike<number>): T }, name: keyof MatcherTables): T => {
+    const array = decode(name);
+    return array instanceof (Type as unknown as typeof Uint8Array) ? (array as T) : Type.from(array);
+  };
+  return {
+    edgeStart: as(Int32Array, 'edgeStart'),
+    edgeChar: as(Uint16Array, 'edgeChar'),
+    edgeNode: as(Int32Array, 'edgeNode'),
+    terminal: as(Int32Array, 'terminal'),
+    separatorOk: as(Uint8Array, 'separatorOk'),
+    rootChars: as(Uint16Array, 'rootChars'),
+    rootNodes: as(Int32Array, 'rootNodes'),
+    pairOk: as(Uint8Array, 'pairOk'),
+  };
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function unbase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  // A fresh, aligned buffer: Int32Array views need a byte offset that is a multiple of 4.
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * A matcher over built tables. `enabled` (one flag per entry, all on when absent) leaves entries
+ * out without another trie: a disabled entry's phrase is simply not a terminal.
+ */
+export function createMatcher(tables: MatcherTables, ids: readonly string[], fold: FoldTable, enabled?: Uint8Array): Matcher {
+  const { edgeStart, edgeChar, edgeNode, terminal, separatorOk, pairOk } = tables;
+
+  // The fold composed into the root table: the fast path (a character that starts no phrase, by
+  // far the most common case) costs one lookup. Two 64K passes: well under a millisecond.
+  const rootChild = new Int32Array(0x10000).fill(-1);
+  for (let i = 0; i < tables.rootChars.length; i++) rootChild[tables.rootChars[i]] = tables.rootNodes[i];
+  const rootDirect = new Int32Array(0x10000);
+  // A byte per code unit for "can start a phrase" (64 KiB) is read for every character and stays in
+  // cache; the 256 KiB node table only for the few that can.
+  const canStart = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const node = rootChild[fold[c]];
+    rootDirect[c] = node;
+    canStart[c] = node >= 0 ? 1 : 0;
+  }
   const charClass = new Uint8Array(0x10000);
   for (const ch of SKIP_ANYWHERE) charClass[ch.charCodeAt(0)] = CLASS_ANYWHERE;
   for (const ch of PART_SEPARATORS) charClass[ch.charCodeAt(0)] = CLASS_SEPARATOR;
 
-  // The fold composed into the root table: the fast path (a character that starts no phrase, by
-  // far the most common case) costs one lookup.
-  const rootDirect = new Int32Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) rootDirect[c] = rootChild[fold[c]];
+  /** A terminal's value for this matcher: entry + 1, a blocker's negative value, or 0. */
+  const terminalValue = (node: number): number => {
+    const t = terminal[node];
+    if (t > 0 && enabled && enabled[t - 1] !== 1) return 0;
+    return t;
+  };
 
+  let bestValue = 0;
   /**
    * Walks the trie from `start`, calling `onTerminal` at each phrase end (shortest first), and
-   * returns the end and entry of the longest phrase found (-1 when none). Kept free of closures
-   * and allocation: it runs once per candidate start on every page.
+   * returns the end of the longest phrase or blocker found (-1 when none), leaving its value in
+   * bestValue. Kept free of closures and allocation: it runs once per candidate start on every page.
    */
   function walk(text: string, start: number, onTerminal?: (entry: number, end: number) => void): number {
     const length = text.length;
     let node = rootDirect[text.charCodeAt(start)];
     let position = start + 1;
-    bestEntry = -1;
+    bestValue = 0;
     let bestEnd = -1;
     for (;;) {
-      const t = terminalOf[node];
+      const t = terminalValue(node);
       if (t !== 0) {
         bestEnd = position;
-        bestEntry = t - 1;
-        if (onTerminal) onTerminal(bestEntry, position);
+        bestValue = t;
+        if (onTerminal && t > 0) onTerminal(t - 1, position);
       }
       if (position >= length) break;
       let next = position;
@@ -181,35 +367,9 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
     }
     return bestEnd;
   }
-  let bestEntry = -1;
-
-  // A second cheap filter: most characters that can start a phrase are common ones (不, 干, 工 …)
-  // whose next character continues no phrase. A hashed table of valid first pairs (folded) rejects
-  // them before any trie walk; a collision only costs a walk.
-  // Small tables stay in cache: a byte per code unit for "can start a phrase" (64 KiB) is read for
-  // every character; the 256 KiB node table only for the few that can.
-  const canStart = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) canStart[c] = rootDirect[c] >= 0 ? 1 : 0;
-  // Keyed by the first character's trie node (one per folded character), which the caller already
-  // holds, and the second character as it stands in the text (every unfolded form of a folded
-  // second character is entered), so the check needs no fold lookup. A one-character phrase marks
-  // every pair as possible.
-  const unfolded = new Map<number, number[]>();
-  for (let c = 0; c < 0x10000; c++) {
-    const list = unfolded.get(fold[c]);
-    if (list) list.push(c);
-    else unfolded.set(fold[c], [c]);
-  }
-  const pairOk = new Uint8Array(PAIR_TABLE_SIZE);
-  for (const node of building[0].values()) {
-    if (terminalOf[node] !== 0) for (let c = 0; c < 0x10000; c++) pairOk[pairHash(node, c)] = 1;
-    for (const second of building[node].keys()) {
-      for (const raw of unfolded.get(second) ?? [second]) pairOk[pairHash(node, raw)] = 1;
-    }
-  }
 
   return {
-    phrases,
+    ids,
     findMatches(text) {
       const matches: Match[] = [];
       const length = text.length;
@@ -223,13 +383,15 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
         // A skippable second character (a space inside the phrase) and a one-character phrase go
         // to the full walk.
         const second = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-        if (pairOk[pairHash(root, second)] === 0 && charClass[fold[second]] === CLASS_NONE) {
+        const h = pairHash(root, second);
+        if ((pairOk[h >> 3] & (1 << (h & 7))) === 0 && charClass[fold[second]] === CLASS_NONE) {
           i++;
           continue;
         }
         const end = walk(text, i);
         if (end > 0) {
-          matches.push({ entry: bestEntry, start: i, end });
+          // A blocking form is an everyday word: nothing inside it is reported.
+          if (bestValue > 0) matches.push({ entry: bestValue - 1, start: i, end });
           i = end;
         } else {
           i++;
@@ -245,5 +407,13 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
       }
       return matches;
     },
+    only(flags) {
+      return createMatcher(tables, ids, fold, flags);
+    },
   };
+}
+
+/** Builds and creates at once: for small phrase sets made at run time (a reader's own phrases) and tests. */
+export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
+  return createMatcher(buildMatcherTables(phrases, fold), phrases.ids, fold);
 }

@@ -63,6 +63,11 @@ export interface HighlightSettings {
    * the overlay elsewhere; 'overlay' forces the overlay (to check the fallback in any browser).
    */
   renderer: 'auto' | 'overlay';
+  /**
+   * Common entries (everyday political vocabulary the essays happen to use) are highlighted too;
+   * by default only key entries are (docs/glossary-style.md, "Salience").
+   */
+  showCommon: boolean;
   style: HighlightStyle;
   categories: Record<Category, CategoryDisplay>;
 }
@@ -75,6 +80,7 @@ export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = {
   disabledSites: [],
   allowSites: [],
   renderer: 'auto',
+  showCommon: false,
   style: 'background',
   categories: defaultCategories(),
 };
@@ -86,6 +92,7 @@ export const HighlightSettingsSchema: v.GenericSchema<unknown, HighlightSettings
   disabledSites: v.fallback(HostList, () => []),
   allowSites: v.fallback(HostList, () => []),
   renderer: v.fallback(v.picklist(['auto', 'overlay']), 'auto'),
+  showCommon: v.fallback(v.boolean(), false),
   style: v.fallback(v.picklist(['background', 'underline']), 'background'),
   categories: v.optional(
     v.pipe(
@@ -214,4 +221,9 @@ export function withSite<T>(sites: Record<string, T>, hostname: string, value: T
   if (value === undefined) delete next[hostname];
   else next[hostname] = value;
   return next;
+}
+
+/** Which entries a page highlights: key ones, and common ones when the reader asks for them. */
+export function entryFilter(settings: Pick<HighlightSettings, 'showCommon'>, saliences: readonly string[]): (entry: number) => boolean {
+  return settings.showCommon ? () => true : (entry) => saliences[entry] === 'key';
 }

@@ -5,7 +5,7 @@ import { createPhraseMatcher } from '../core/phrase-matcher';
 import { createCssHighlightPainter } from './highlight-painter';
 import { PageHighlighter } from './page-highlighter';
 
-const matcher = createPhraseMatcher(phrases as CompiledPhrases);
+const matcher = createPhraseMatcher(phrases as unknown as CompiledPhrases);
 let highlighter: PageHighlighter | undefined;
 
 afterEach(() => {

@@ -206,7 +206,7 @@ export class PageHighlighter {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
       const match: PageMatch = {
-        id: matcher.phrases.ids[m.entry],
+        id: matcher.ids[m.entry],
         entry: m.entry,
         range: new StaticRange({
           startContainer: start.node,

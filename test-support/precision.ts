@@ -1,0 +1,69 @@
+/**
+ * Precision and recall of the default highlighting on the labelled sentences of
+ * test-support/precision-set.json (written for this project, fully labelled: every span a reader
+ * expects highlighted by default, and everyday words that must not be). A highlight counts as right
+ * only when it is exactly a labelled span.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Matcher } from '../utils/core/matcher';
+
+export interface LabelledSentence {
+  text: string;
+  domain: 'policy' | 'other';
+  highlight: string[];
+  notHighlight: string[];
+}
+
+export function loadPrecisionSet(): LabelledSentence[] {
+  const path = join(dirname(fileURLToPath(import.meta.url)), 'precision-set.json');
+  return JSON.parse(readFileSync(path, 'utf8')).sentences;
+}
+
+export interface PrecisionScore {
+  sentences: number;
+  truePositives: number;
+  falsePositives: string[];
+  missed: string[];
+  /** Everyday words (notHighlight) that a highlight covered. */
+  trapsHit: string[];
+  precision: number;
+  recall: number;
+}
+
+export function scoreHighlighting(sentences: LabelledSentence[], matcher: Matcher): PrecisionScore {
+  let truePositives = 0;
+  const falsePositives: string[] = [];
+  const missed: string[] = [];
+  const trapsHit: string[] = [];
+  for (const sentence of sentences) {
+    const found = matcher.findMatches(sentence.text);
+    const wanted = [...sentence.highlight];
+    for (const match of found) {
+      const text = sentence.text.slice(match.start, match.end);
+      const at = wanted.indexOf(text);
+      if (at >= 0) {
+        truePositives++;
+        wanted.splice(at, 1);
+      } else falsePositives.push(`${text} (${matcher.ids[match.entry]}) in ${sentence.text}`);
+    }
+    for (const w of wanted) missed.push(`${w} in ${sentence.text}`);
+    for (const trap of sentence.notHighlight) {
+      const start = sentence.text.indexOf(trap);
+      const end = start + trap.length;
+      if (found.some((m) => m.start < end && start < m.end)) trapsHit.push(`${trap} in ${sentence.text}`);
+    }
+  }
+  const highlighted = truePositives + falsePositives.length;
+  const expected = truePositives + missed.length;
+  return {
+    sentences: sentences.length,
+    truePositives,
+    falsePositives,
+    missed,
+    trapsHit,
+    precision: highlighted === 0 ? 1 : truePositives / highlighted,
+    recall: expected === 0 ? 1 : truePositives / expected,
+  };
+}
