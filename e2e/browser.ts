@@ -144,26 +144,36 @@ export async function waitForHighlights(page: Page | Frame, count = 1): Promise<
   );
 }
 
+type Signal = 'tifa-first-pass' | 'tifa-update' | 'tifa-visible';
+
 /**
  * The content script's signals (README, "Testing hooks"): how many `tifa-first-pass` measures or
  * `tifa-update` marks a page or frame has recorded so far.
  */
-export function signalCount(page: Page | Frame, name: 'tifa-first-pass' | 'tifa-update'): Promise<number> {
+export function signalCount(page: Page | Frame, name: Signal): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n).length, name);
 }
 
 /** Waits until the page records one more `name` than `before`; returns the new count. */
-export async function waitForSignal(page: Page | Frame, name: 'tifa-first-pass' | 'tifa-update', before = 0): Promise<number> {
+export async function waitForSignal(page: Page | Frame, name: Signal, before = 0): Promise<number> {
   await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), [name, before] as const, {
     timeout: 15_000,
   });
   return signalCount(page, name);
 }
 
-/** Waits for the first pass over a page to be done (it is signalled even when it found nothing). */
+/**
+ * Waits for the first pass over a page to be done (it is signalled even when it found nothing) and,
+ * when it found something, for the first highlights near the screen to be shown. Returns how many
+ * matches the page holds (on screen or not).
+ */
 export async function firstPass(page: Page | Frame): Promise<number> {
   await waitForSignal(page, 'tifa-first-pass');
-  return page.evaluate(() => (performance.getEntriesByName('tifa-first-pass')[0] as PerformanceMeasure).detail.count as number);
+  const count = await page.evaluate(
+    () => (performance.getEntriesByName('tifa-first-pass')[0] as PerformanceMeasure).detail.count as number,
+  );
+  if (count > 0) await waitForSignal(page, 'tifa-visible');
+  return count;
 }
 
 /**

@@ -85,6 +85,8 @@ export class PageCard {
     if (list.length === 0) return false;
     const index = this.current ? list.indexOf(this.current) : -1;
     const next = direction === 'next' ? list[(index + 1) % list.length] : list[(index <= 0 ? list.length : index) - 1];
+    // Highlighted before it scrolls into view: only what is near the viewport is registered.
+    this.session.reveal(next);
     next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     void this.open(next, { focus: true });
     return true;
@@ -97,6 +99,7 @@ export class PageCard {
     const previous = this.lastShown.get(id);
     const next = list[(previous ? list.indexOf(previous) + 1 : 0) % list.length];
     this.lastShown.set(id, next);
+    this.session.reveal(next);
     next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     flashRange(next.range);
     return true;

@@ -104,6 +104,16 @@ export class HighlightSession {
     return this.highlighter?.shadowRoots() ?? [];
   }
 
+  /** Registers a match now, before navigation scrolls to it (only what is near the viewport is). */
+  reveal(match: PageMatch): void {
+    this.highlighter?.reveal(match);
+  }
+
+  /** A shadow root attached by the page after the first pass (see ./shadow-roots.ts). */
+  addShadowRoot(root: ShadowRoot): void {
+    this.highlighter?.addShadowRoot(root);
+  }
+
   /** Resolves when the work queued so far is done. */
   idle(): Promise<void> {
     return this.highlighter?.idle() ?? Promise.resolve();
@@ -134,6 +144,11 @@ export class HighlightSession {
         if (this.highlighter !== highlighter) return;
         if (kind === 'first-pass') performance.measure('tifa-first-pass', { start: started, detail: { count } });
         else performance.mark('tifa-update', { detail: { count } });
+      },
+      // ... and the first frame that shows highlights (what is on screen is read first).
+      onFirstVisible: () => {
+        if (this.highlighter === highlighter)
+          performance.measure('tifa-visible', { start: started, detail: { registered: highlighter.registered } });
       },
     });
     this.highlighter = highlighter;

@@ -14,6 +14,7 @@ import { CARD_TAG, PageCard } from './card';
 import { Conversion } from './conversion';
 import { HighlightSession } from './highlighting';
 import { routeMessages } from './message-router';
+import { followShadowRoots } from './shadow-roots';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -30,6 +31,7 @@ export default defineContentScript({
     const conversion = await Conversion.create(ctx, session, isOwnUi);
     const card = new PageCard(ctx, session, language.current);
     routeMessages(ctx, { session, card, conversion, articles });
+    followShadowRoots(ctx, (root) => session.addShadowRoot(root));
 
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));

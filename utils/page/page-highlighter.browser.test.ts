@@ -49,8 +49,8 @@ describe('the page highlighter in a real engine', () => {
   it('highlights across inline elements, in any script, and signals its first pass', async () => {
     const { settled, done } = start('<p>解决<b>最后</b>一公裡的问题</p><p>堅持民主集中制</p>');
     await done;
-    expect(highlighted()).toEqual(['最后一公裡', '民主集中制']);
     expect(settled).toEqual([{ kind: 'first-pass', count: 2 }]);
+    await expect.poll(highlighted).toEqual(['最后一公裡', '民主集中制']);
     expect(highlighter!.matches().map((m) => m.id)).toEqual(['zuihou-yigongli', 'minzhu-jizhongzhi']);
   });
 
@@ -64,14 +64,15 @@ describe('the page highlighter in a real engine', () => {
   it('follows changes: new text is highlighted, text that changed or went is not', async () => {
     const { settled, done } = start('<p id="a">干部要严以律己</p><p id="b">其他</p>');
     await done;
+    await expect.poll(highlighted).toEqual(['严以律己']);
     const a = document.getElementById('a')!;
     a.firstChild!.textContent = '今天天气很好';
     document.getElementById('b')!.append(document.createTextNode('，落实八项规定'));
     await nextUpdate(settled);
-    expect(highlighted()).toEqual(['八项规定']);
+    await expect.poll(highlighted).toEqual(['八项规定']);
     document.getElementById('b')!.remove();
     await nextUpdate(settled);
-    expect(highlighted()).toEqual([]);
+    await expect.poll(highlighted).toEqual([]);
     expect(highlighter!.count).toBe(0);
   });
 
@@ -91,6 +92,95 @@ describe('the page highlighter in a real engine', () => {
     document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>封闭的八项规定</p>';
     highlighter = new PageHighlighter(document, { matcher: () => matcher, painter: createCssHighlightPainter() });
     await highlighter.start();
-    expect(highlighted()).toEqual(['民主集中制']);
+    await expect.poll(highlighted).toEqual(['民主集中制']);
+  });
+});
+
+describe('what is registered follows what is on screen', () => {
+  /** A page `screens` viewports long, a phrase in every paragraph. */
+  function longPage(screens: number) {
+    const paragraphs = Array.from(
+      { length: screens * 10 },
+      (_, i) => `<p style="height: ${Math.ceil(innerHeight / 10)}px; margin: 0">第${i}段：落实八项规定</p>`,
+    );
+    return start(paragraphs.join(''));
+  }
+
+  it('keeps every match, but registers only those within about a viewport of the screen', async () => {
+    scrollTo(0, 0);
+    const { done } = longPage(8);
+    await done;
+    expect(highlighter!.count).toBe(80);
+    await expect.poll(() => highlighter!.registered).toBeGreaterThan(0);
+    // The screen and one screen below it (a little more for rounding).
+    expect(highlighter!.registered).toBeLessThanOrEqual(22);
+  });
+
+  it('follows scrolling: the bottom of the page is highlighted when it is shown, the top let go', async () => {
+    const { done } = longPage(8);
+    await done;
+    await expect.poll(() => highlighter!.registered).toBeGreaterThan(0);
+    const last = document.querySelector('p:last-of-type')!.firstChild!;
+    scrollTo(0, document.documentElement.scrollHeight);
+    await expect.poll(() => CSS.highlights.get('tifa-numbered-formula')?.size ?? 0).toBeGreaterThan(0);
+    await expect.poll(() => [...(CSS.highlights.get('tifa-numbered-formula') ?? [])].some((r) => r.startContainer === last)).toBe(true);
+    const first = document.querySelector('p')!.firstChild!;
+    await expect.poll(() => [...(CSS.highlights.get('tifa-numbered-formula') ?? [])].some((r) => r.startContainer === first)).toBe(false);
+    scrollTo(0, 0);
+  });
+
+  it('registers a match off screen at once when navigation asks for it', async () => {
+    scrollTo(0, 0);
+    const { done } = longPage(8);
+    await done;
+    const target = highlighter!.matches()[75];
+    const isRegistered = () => [...(CSS.highlights.get('tifa-numbered-formula') ?? [])].includes(target.range);
+    expect(isRegistered()).toBe(false);
+    highlighter!.reveal(target);
+    expect(isRegistered()).toBe(true);
+  });
+
+  it('registers only the part of one huge block that is near the viewport', async () => {
+    scrollTo(0, 0);
+    const text = Array.from({ length: 3000 }, (_, i) => `第${i}行落实八项规定。`).join('\n');
+    const { done } = start(`<pre style="font-size: 16px; margin: 0">${text}</pre>`);
+    await done;
+    expect(highlighter!.count).toBe(3000);
+    await expect.poll(() => highlighter!.registered).toBeGreaterThan(0);
+    expect(highlighter!.registered).toBeLessThan(200);
+  });
+
+  it('lets removed text take its own matches with it', async () => {
+    const { settled, done } = start('<div id="list"><p>严以律己</p><p>八项规定</p><p>民主集中制</p></div>');
+    await done;
+    await expect.poll(highlighted).toEqual(['严以律己', '八项规定', '民主集中制'].sort());
+    document.querySelector('#list p:nth-child(2)')!.remove();
+    await nextUpdate(settled);
+    await expect.poll(highlighted).toEqual(['严以律己', '民主集中制'].sort());
+    expect(highlighter!.matches().map((m) => m.id)).toEqual(['yan-yi-lv-ji', 'minzhu-jizhongzhi']);
+  });
+});
+
+describe('shadow roots attached after the first pass', () => {
+  it('reads a root it is told about, and the content added to it later', async () => {
+    const { settled, done } = start('<p>开头</p><div id="host"></div>');
+    await done;
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    highlighter!.addShadowRoot(root);
+    root.innerHTML = '<p>影子里的民主集中制</p>';
+    await nextUpdate(settled);
+    await expect.poll(highlighted).toEqual(['民主集中制']);
+  });
+
+  it('finds the root of a host inserted with its root already attached, even if it fills it later', async () => {
+    const { settled, done } = start('<p>开头</p>');
+    await done;
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    await nextUpdate(settled);
+    root.innerHTML = '<p>后来的八项规定</p>';
+    await nextUpdate(settled);
+    await expect.poll(highlighted).toEqual(['八项规定']);
   });
 });

@@ -1,100 +1,117 @@
 /**
- * Highlights every glossary phrase in a live page without modifying it.
+ * Highlights every glossary phrase in a live page without modifying it, at a cost that follows what
+ * is on screen rather than the size of the page.
  *
- * - Text is read block by block (utils/page-text.ts) and matched with the shared matcher; matches
- *   become StaticRanges painted through the CSS Custom Highlight API (utils/highlight-painter.ts).
- *   Static, not live, ranges: the browser need not update thousands of live ranges on every DOM
- *   change the page makes, and we re-read whatever changes anyway.
- * - The first pass is chunked into short slices, the part in view first, so no task from us comes
- *   near 50 ms however large the page.
- * - A MutationObserver (document and every open shadow root) batches changes and re-reads only the
- *   blocks that changed; matches in text that changed or left the page are dropped.
+ * - Text is read block by block (utils/page/page-text.ts) and matched; every match of the page is
+ *   kept (the popup's list, counts, navigation and exports need them all).
+ * - Only matches in or near the viewport (one viewport above and below) are registered with the
+ *   painter: an IntersectionObserver watches the elements that hold matches, and registration
+ *   follows scrolling and resizing, a frame's worth at a time. The browser re-validates every
+ *   registered highlight after any change to the page (~180 ms a change with 19,000 of them on a
+ *   1 MB page), so registering what can be seen keeps every later change cheap.
+ * - The first pass reads the page in slices, top first; each slice's blocks are observed at once,
+ *   so what is on screen is highlighted in the first frames while the rest is still being read.
+ * - Changes cost what they touch: removed nodes take their own matches with them, and a batch of
+ *   changes re-reads only the blocks it changed.
  * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
  *   arrive, checking only what the mutations add.
  */
+import { hasChinese } from '../core/fold';
+import type { PhraseMatcher } from '../core/phrase-matcher';
+import type { HighlightPainter } from './highlight-painter';
 import {
   blockScopeOf,
   isBlockElement,
   isInsideSkipped,
   iterateBlocks,
   nodeAt,
+  openShadowRoots,
   pageHasChinese,
   type CollectOptions,
   type TextBlock,
 } from './page-text';
-import { hasChinese } from '../core/fold';
 import { ScopeBatcher } from './scope-batcher';
 import { yieldToPage } from './yield-to-page';
-import type { PhraseMatcher } from '../core/phrase-matcher';
-import type { HighlightPainter } from './highlight-painter';
 
 export interface PageMatch {
   id: string;
-  /** Index into the matcher's phrase set. */
+  /** Index into the matcher's entries. */
   entry: number;
   range: StaticRange;
-  /** Every text node the match covers. */
-  nodes: Text[];
 }
 
 export interface PageHighlighterOptions {
-  /** Called once, when the page turns out to hold Chinese: pages without it never compile it. */
+  /** Called once, when the page turns out to hold Chinese: pages without it never decode it. */
   matcher: () => PhraseMatcher;
   painter: HighlightPainter;
   /** Elements of our own UI, never read. */
   isOwnUi?: (element: Element) => boolean;
+  /** Limits highlighting to some blocks (the article): given a block's owner element. */
+  inScope?: (owner: Node) => boolean;
   /**
    * Called when the first pass is done (also on a page without Chinese, with 0) and after each
    * batch of changes: tests and benchmarks wait on it instead of sleeping.
    */
   onSettled?: (kind: 'first-pass' | 'update', count: number) => void;
-  /** Limits highlighting to some blocks (the article): given a block's owner element. */
-  inScope?: (owner: Node) => boolean;
+  /** Called once, after the first frame that shows highlights (tests and benchmarks). */
+  onFirstVisible?: () => void;
 }
 
-/** Slices of work stay well under the 50 ms long-task threshold. */
-const SLICE_MS = 25;
+/** Reading slices stay well under the 50 ms long-task threshold, and leave room for the frame. */
+const SLICE_MS = 8;
+/** Script time per frame for registering highlights. */
+const REGISTER_MS = 6;
+/** One viewport above and below is registered ahead of scrolling. */
+const ROOT_MARGIN = '100% 0px 100% 0px';
+/** Blocks with more matches than this register only the part of them near the viewport. */
+const BIG_BLOCK = 64;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** One block of text and its matches: the unit that is read, observed and registered. */
+interface BlockRecord {
+  /** Every text node of the block, in order. */
+  nodes: Text[];
+  matches: PageMatch[];
+  /** The element the IntersectionObserver watches for it. */
+  element: Element;
+  /** Matches currently registered with the painter. */
+  shown: Set<PageMatch>;
+  visible: boolean;
+}
+
 export class PageHighlighter {
-  /**
-   * Text node → matches covering it. Not built during the first pass (it would only slow it); built
-   * on first use (a hover, a change to the page) and kept up to date from then on.
-   */
-  private byNode: Map<Text, PageMatch[]> | undefined;
-
-  private index(): Map<Text, PageMatch[]> {
-    if (!this.byNode) {
-      this.byNode = new Map();
-      for (const match of this.all) this.indexMatch(match);
-    }
-    return this.byNode;
-  }
-
-  private indexMatch(match: PageMatch): void {
-    for (const n of match.nodes) {
-      const list = this.byNode!.get(n);
-      if (list) list.push(match);
-      else this.byNode!.set(n, [match]);
-    }
-  }
-  private readonly all = new Set<PageMatch>();
+  /** Every block with matches, by its watched element (several blocks may share one). */
+  private readonly byElement = new Map<Element, Set<BlockRecord>>();
+  /** The block record of every text node that belongs to a block with matches. */
+  private readonly byNode = new Map<Text, BlockRecord>();
+  private total = 0;
+  private ordered: PageMatch[] | undefined;
   private readonly observers: MutationObserver[] = [];
   private readonly observedRoots = new WeakSet<Node>();
   private readonly knownShadowRoots: ShadowRoot[] = [];
   private readonly observerRoots = new Map<MutationObserver, Node>();
+  private readonly collect: CollectOptions;
   private readonly batcher = new ScopeBatcher((scopes) => {
     this.scanning = this.scanning.then(() => this.rescan(scopes));
   });
-  private readonly collect: CollectOptions;
+  private visibility: IntersectionObserver | undefined;
+  /** Registration work for the next frames: records to show or hide, big records to window again. */
+  private readonly toShow = new Set<BlockRecord>();
+  private readonly toHide = new Set<BlockRecord>();
+  private frame = 0;
+  private firstVisibleSignalled = false;
+  private readonly visibleBig = new Set<BlockRecord>();
   private running = false;
   private scanning: Promise<void> = Promise.resolve();
-  private ordered: PageMatch[] | undefined;
   private active = false;
   private paused = false;
   private matcher: PhraseMatcher | undefined;
+  private readonly onScroll = () => {
+    if (this.visibleBig.size > 0) for (const record of this.visibleBig) this.toShow.add(record);
+    this.scheduleFrame();
+  };
 
   constructor(
     private readonly document: Document,
@@ -108,6 +125,9 @@ export class PageHighlighter {
     if (this.running) return this.scanning;
     this.running = true;
     this.observe(this.document);
+    const view = this.document.defaultView;
+    view?.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+    view?.addEventListener('resize', this.onScroll, { passive: true });
     const body = this.document.body;
     if (body && pageHasChinese(body)) this.activate();
     else this.scanning = this.scanning.then(() => this.options.onSettled?.('first-pass', 0));
@@ -121,10 +141,21 @@ export class PageHighlighter {
     for (const observer of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.observerRoots.clear();
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    const view = this.document.defaultView;
+    view?.removeEventListener('scroll', this.onScroll, { capture: true });
+    view?.removeEventListener('resize', this.onScroll);
+    if (this.frame) view?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.paused = false;
     this.batcher.cancel();
-    this.byNode = undefined;
-    this.all.clear();
+    this.byElement.clear();
+    this.byNode.clear();
+    this.toShow.clear();
+    this.toHide.clear();
+    this.visibleBig.clear();
+    this.total = 0;
     this.ordered = undefined;
     this.options.painter.clear();
   }
@@ -134,17 +165,33 @@ export class PageHighlighter {
     return this.scanning;
   }
 
+  /** Every match of the page (on screen or not). */
   get count(): number {
-    return this.all.size;
+    return this.total;
   }
 
-  /** Matches in document order. */
+  /** How many matches are registered with the painter now (those near the viewport). */
+  get registered(): number {
+    let n = 0;
+    for (const records of this.byElement.values()) for (const record of records) n += record.shown.size;
+    return n;
+  }
+
+  /** Every match of the page, in document order. */
   matches(): PageMatch[] {
-    this.ordered ??= [...this.all].sort(compareMatches);
+    if (!this.ordered) {
+      const elements = [...this.byElement.keys()].sort(compareNodes);
+      const ordered: PageMatch[] = [];
+      for (const element of elements) {
+        const records = [...this.byElement.get(element)!].sort((a, b) => compareNodes(a.nodes[0], b.nodes[0]));
+        for (const record of records) ordered.push(...record.matches);
+      }
+      this.ordered = ordered;
+    }
     return this.ordered;
   }
 
-  /** Open shadow roots that hold highlighted text (hit-testing needs to look into them). */
+  /** Open shadow roots that are read (hit-testing needs to look into them). */
   shadowRoots(): ShadowRoot[] {
     return this.knownShadowRoots;
   }
@@ -152,13 +199,41 @@ export class PageHighlighter {
   /** The match covering `offset` in text node `node`, if any. */
   matchAt(node: Node, offset: number): PageMatch | undefined {
     if (node.nodeType !== TEXT_NODE) return undefined;
-    for (const match of this.index().get(node as Text) ?? []) {
+    const record = this.byNode.get(node as Text);
+    if (!record) return undefined;
+    const index = record.nodes.indexOf(node as Text);
+    for (const match of record.matches) {
       const r = match.range;
-      const afterStart = node !== r.startContainer || offset >= r.startOffset;
-      const beforeEnd = node !== r.endContainer || offset < r.endOffset;
+      const start = r.startContainer === node ? 0 : record.nodes.indexOf(r.startContainer as Text) - index;
+      const end = r.endContainer === node ? 0 : record.nodes.indexOf(r.endContainer as Text) - index;
+      const afterStart = start < 0 || (start === 0 && offset >= r.startOffset);
+      const beforeEnd = end > 0 || (end === 0 && offset < r.endOffset);
       if (afterStart && beforeEnd) return match;
     }
     return undefined;
+  }
+
+  /**
+   * Registers a match now, whatever the viewport (navigation scrolls to it next: it must be
+   * highlighted when it arrives, not a frame later).
+   */
+  reveal(match: PageMatch): void {
+    const record = this.byNode.get(match.range.startContainer as Text);
+    if (!record || record.shown.has(match)) return;
+    record.shown.add(match);
+    this.options.painter.add(match.range, this.categoryOf(match));
+    this.options.painter.flush();
+  }
+
+  /** A shadow root the page attached (reported by the page-world script): read it and watch it. */
+  addShadowRoot(root: ShadowRoot): void {
+    if (!this.running || this.observedRoots.has(root)) return;
+    this.observe(root);
+    if (!this.active) {
+      if (hasChinese(root.textContent ?? '')) this.activate();
+      return;
+    }
+    this.batcher.add(root);
   }
 
   private activate(): void {
@@ -167,79 +242,214 @@ export class PageHighlighter {
   }
 
   /**
-   * The whole page, in slices, in document order: at DOMContentLoaded the top of the page is what is
-   * in view. (Asking where the viewport is — scrollY, elementFromPoint — would force the page's
-   * first layout inside our task: 190 ms on a 1 MB page.)
+   * The whole page, in slices, in document order: at DOMContentLoaded the top of the page is what
+   * is in view. (Asking where the viewport is — scrollY, elementFromPoint — would force the page's
+   * first layout inside our task: 190 ms on a 1 MB page.) Each slice's blocks are observed as they
+   * are read, and the browser reports which are near the viewport at its next rendering update.
    */
   private async firstPass(): Promise<void> {
     const body = this.document.body;
     if (!body || !this.running) return;
-    await this.scanScope(body);
-    this.options.painter.flush();
-    if (this.running) this.options.onSettled?.('first-pass', this.all.size);
-  }
-
-  /** Reads every block under `scope` and registers its matches. */
-  private async scanScope(scope: Node): Promise<void> {
+    for (const root of openShadowRoots(body)) if (!this.observedRoots.has(root)) this.observe(root);
+    this.ordered = [];
     let sliceStart = performance.now();
-    for (const block of iterateBlocks(scope, this.collect)) {
+    for (const block of iterateBlocks(body, this.collect)) {
       if (!this.running) return;
-      this.addBlock(block);
+      this.addBlock(block, true);
       if (performance.now() - sliceStart > SLICE_MS) {
-        // Highlights are not shown slice by slice: every change to a registered highlight makes the
-        // browser redo its markers, and showing the first slice early doubled the pass on a 1 MB
-        // page. The painter shows the whole batch when the pass ends.
         await yieldToPage();
         sliceStart = performance.now();
       }
     }
+    if (this.running) this.options.onSettled?.('first-pass', this.total);
   }
 
-  private addBlock(block: TextBlock & { owner: Node }): void {
+  private categoryOf(match: PageMatch) {
+    return this.matcher!.categories[match.entry];
+  }
+
+  /** Reads one block's matches and records them; returns the record (undefined without matches). */
+  private addBlock(block: TextBlock & { owner: Node }, inOrder = false): BlockRecord | undefined {
     // Shadow roots met while reading are observed for later changes.
     const root = block.nodes[0].getRootNode();
     if (root !== this.document && !this.observedRoots.has(root)) this.observe(root);
-    const { painter, inScope } = this.options;
-    if (inScope && !inScope(block.owner)) return;
+    const matches = this.matchesOf(block);
+    if (matches.length === 0) return undefined;
+    const element = (block.owner.nodeType === ELEMENT_NODE ? (block.owner as Element) : null) ?? block.nodes[0].parentElement;
+    if (!element) return undefined;
+    const record: BlockRecord = { nodes: block.nodes, matches, element, shown: new Set(), visible: false };
+    for (const node of block.nodes) this.byNode.set(node, record);
+    const records = this.byElement.get(element);
+    if (records) {
+      // The element is watched already: its visibility will not be reported again until it
+      // changes, so the new block takes it from its siblings.
+      const [sibling] = records;
+      records.add(record);
+      if (sibling?.visible) {
+        record.visible = true;
+        this.toShow.add(record);
+        this.scheduleFrame();
+      }
+    } else {
+      this.byElement.set(element, new Set([record]));
+      this.watch(element);
+    }
+    this.total += matches.length;
+    // The first pass reads in document order: its matches are appended in order.
+    if (inOrder && this.ordered) this.ordered.push(...matches);
+    else this.ordered = undefined;
+    return record;
+  }
+
+  private matchesOf(block: TextBlock & { owner: Node }): PageMatch[] {
+    if (this.options.inScope && !this.options.inScope(block.owner)) return [];
     const matcher = (this.matcher ??= this.options.matcher());
-    for (const m of matcher.findMatches(block.text)) {
+    return matcher.findMatches(block.text).map((m) => {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
-      const match: PageMatch = {
+      return {
         id: matcher.ids[m.entry],
         entry: m.entry,
-        range: new StaticRange({
-          startContainer: start.node,
-          startOffset: start.offset,
-          endContainer: end.node,
-          endOffset: end.offset,
-        }),
-        nodes: start.index === end.index ? [start.node] : block.nodes.slice(start.index, end.index + 1),
+        range: new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset }),
       };
-      this.all.add(match);
-      if (this.byNode) this.indexMatch(match);
-      painter.add(match.range, matcher.categories[m.entry]);
+    });
+  }
+
+  private removeRecord(record: BlockRecord): void {
+    const records = this.byElement.get(record.element);
+    if (!records?.delete(record)) return;
+    if (records.size === 0) {
+      this.byElement.delete(record.element);
+      this.visibility?.unobserve(record.element);
     }
+    for (const node of record.nodes) if (this.byNode.get(node) === record) this.byNode.delete(node);
+    for (const match of record.shown) this.options.painter.remove(match.range, this.categoryOf(match));
+    record.shown.clear();
+    this.toShow.delete(record);
+    this.visibleBig.delete(record);
+    this.total -= record.matches.length;
     this.ordered = undefined;
   }
 
-  /** Whether matching `block` now would give exactly the matches it has. */
-  private sameMatches(block: TextBlock & { owner: Node }, current: Set<PageMatch>): boolean {
-    const matcher = (this.matcher ??= this.options.matcher());
-    const inScope = this.options.inScope?.(block.owner) ?? true;
-    const fresh = inScope ? matcher.findMatches(block.text) : [];
-    if (fresh.length !== current.size) return false;
-    const key = (entry: number, sn: Node, so: number, en: Node, eo: number) =>
-      `${entry}|${so}|${eo}|${block.nodes.indexOf(sn as Text)}|${block.nodes.indexOf(en as Text)}`;
-    const have = new Set(
-      [...current].map((m) => key(m.entry, m.range.startContainer, m.range.startOffset, m.range.endContainer, m.range.endOffset)),
-    );
-    return fresh.every((m) => {
-      const start = nodeAt(block, m.start, 'start');
-      const end = nodeAt(block, m.end, 'end');
-      return have.has(key(m.entry, start.node, start.offset, end.node, end.offset));
+  // -------------------------------------------------------------------------------------------
+  // What is registered: what is near the viewport
+
+  private watch(element: Element): void {
+    if (typeof IntersectionObserver === 'undefined') {
+      // No way to know what is on screen (an old engine, a DOM without layout): show everything.
+      for (const record of this.byElement.get(element) ?? []) {
+        record.visible = true;
+        this.toShow.add(record);
+      }
+      this.scheduleFrame();
+      return;
+    }
+    this.visibility ??= new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: ROOT_MARGIN });
+    this.visibility.observe(element);
+  }
+
+  private onVisibility(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      for (const record of this.byElement.get(entry.target) ?? []) {
+        record.visible = entry.isIntersecting;
+        if (record.visible) {
+          this.toHide.delete(record);
+          this.toShow.add(record);
+          if (record.matches.length > BIG_BLOCK) this.visibleBig.add(record);
+        } else {
+          this.toShow.delete(record);
+          this.visibleBig.delete(record);
+          if (record.shown.size > 0) this.toHide.add(record);
+        }
+      }
+    }
+    this.scheduleFrame();
+  }
+
+  private scheduleFrame(): void {
+    if (this.frame || !this.running) return;
+    const view = this.document.defaultView;
+    if (!view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.registerInFrame();
     });
   }
+
+  /** Registers and unregisters a frame's worth of highlights; the rest waits for the next frame. */
+  private registerInFrame(): void {
+    if (!this.running) return;
+    const { painter } = this.options;
+    const deadline = performance.now() + REGISTER_MS;
+    for (const record of this.toHide) {
+      this.toHide.delete(record);
+      for (const match of record.shown) painter.remove(match.range, this.categoryOf(match));
+      record.shown.clear();
+      if (performance.now() > deadline) break;
+    }
+    let added = 0;
+    for (const record of this.toShow) {
+      if (performance.now() > deadline) break;
+      this.toShow.delete(record);
+      if (!record.visible) continue;
+      const wanted = record.matches.length > BIG_BLOCK ? this.nearViewport(record) : record.matches;
+      const keep = new Set(wanted);
+      for (const match of record.shown) {
+        if (keep.has(match)) continue;
+        record.shown.delete(match);
+        painter.remove(match.range, this.categoryOf(match));
+      }
+      for (const match of wanted) {
+        if (record.shown.has(match)) continue;
+        record.shown.add(match);
+        painter.add(match.range, this.categoryOf(match));
+        added++;
+      }
+    }
+    painter.flush();
+    if (added > 0 && !this.firstVisibleSignalled) {
+      this.firstVisibleSignalled = true;
+      // The frame that paints them follows this callback.
+      this.document.defaultView?.requestAnimationFrame(() => this.options.onFirstVisible?.());
+    }
+    if (this.toShow.size > 0 || this.toHide.size > 0) this.scheduleFrame();
+  }
+
+  /**
+   * The matches of a big block (a long <pre>, a page that is one text node) that lie within a
+   * viewport of the screen: found by binary search over their positions, a few rect reads.
+   */
+  private nearViewport(record: BlockRecord): PageMatch[] {
+    const view = this.document.defaultView!;
+    const top = -view.innerHeight;
+    const bottom = 2 * view.innerHeight;
+    const live = this.document.createRange();
+    const topOf = (match: PageMatch): number => {
+      try {
+        live.setStart(match.range.startContainer, match.range.startOffset);
+        live.setEnd(match.range.endContainer, match.range.endOffset);
+      } catch {
+        return Number.NaN; // the text changed under it; the rescan that follows replaces it
+      }
+      return live.getBoundingClientRect().top;
+    };
+    const list = record.matches;
+    const firstAtOrBelow = (y: number) => {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        const t = topOf(list[mid]);
+        if (t < y || Number.isNaN(t)) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    };
+    return list.slice(firstAtOrBelow(top), firstAtOrBelow(bottom));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Changes to the page
 
   /**
    * While a conversion rewrites the page, the highlighter stops listening (tens of thousands of
@@ -272,21 +482,6 @@ export class PageHighlighter {
     this.scanning = this.scanning.then(() => this.rescan(scopes)).finally(() => this.options.painter.show());
   }
 
-  private remove(match: PageMatch): void {
-    if (!this.all.delete(match)) return;
-    this.options.painter.remove(match.range, this.matcher!.categories[match.entry]);
-    this.ordered = undefined;
-    if (this.byNode) {
-      for (const n of match.nodes) {
-        const list = this.byNode.get(n);
-        if (!list) continue;
-        const rest = list.filter((m) => m !== match);
-        if (rest.length > 0) this.byNode.set(n, rest);
-        else this.byNode.delete(n);
-      }
-    }
-  }
-
   private observe(root: Node): void {
     this.observedRoots.add(root);
     if (root.nodeType === 11 && (root as ShadowRoot).host) this.knownShadowRoots.push(root as ShadowRoot);
@@ -299,15 +494,20 @@ export class PageHighlighter {
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
     if (!this.active) {
-      // No Chinese yet: look only at what arrived.
+      // No Chinese yet: look only at what arrived (and into shadow roots it brought).
       const arrived = records.some((r) =>
-        r.type === 'characterData' ? hasChinese((r.target as Text).data) : [...r.addedNodes].some((n) => hasChinese(n.textContent ?? '')),
+        r.type === 'characterData'
+          ? hasChinese((r.target as Text).data)
+          : [...r.addedNodes].some(
+              (n) => hasChinese(n.textContent ?? '') || openShadowRoots(n).some((s) => hasChinese(s.textContent ?? '')),
+            ),
       );
       if (arrived) this.activate();
       return;
     }
     const isOwnUi = (node: Node) => node.nodeType === ELEMENT_NODE && (this.options.isOwnUi?.(node as Element) ?? false);
     const body = this.document.body;
+    let removed = false;
     for (const record of records) {
       // Typing in an editable field, our own card: nothing there is ever highlighted.
       if (isInsideSkipped(record.target, this.collect)) continue;
@@ -322,65 +522,120 @@ export class PageHighlighter {
       let inlineChange = false;
       for (const node of record.addedNodes) {
         if (isOwnUi(node)) continue;
+        // Web components attached before they were inserted bring their shadow roots with them.
+        if (node.nodeType === ELEMENT_NODE)
+          for (const shadow of openShadowRoots(node)) if (!this.observedRoots.has(shadow)) this.observe(shadow);
         if (wholePage || isBlockElement(node)) this.batcher.add(node);
         else inlineChange = true;
       }
       for (const node of record.removedNodes) {
-        if (isOwnUi(node) || wholePage) continue; // matches in removed nodes are pruned anyway
-        if (!isBlockElement(node)) inlineChange = true;
+        if (isOwnUi(node)) continue;
+        // Matches in what left the page go with it, found from the removed nodes themselves.
+        removed = this.forgetRemoved(node) || removed;
+        if (!wholePage && !isBlockElement(node)) inlineChange = true;
       }
       if (inlineChange) this.batcher.add(scope);
-      if (record.removedNodes.length > 0) this.batcher.touch();
+    }
+    if (removed) {
+      this.options.painter.flush();
+      this.batcher.touch();
     }
   }
 
+  /** Drops the records of the text nodes in a removed subtree; true when there were any. */
+  private forgetRemoved(node: Node): boolean {
+    let dropped = false;
+    const drop = (text: Node) => {
+      const record = this.byNode.get(text as Text);
+      if (record) {
+        this.removeRecord(record);
+        dropped = true;
+      }
+    };
+    if (node.nodeType === TEXT_NODE) drop(node);
+    else if (this.byNode.size > 0) {
+      const walker = this.document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) drop(text);
+    }
+    return dropped;
+  }
+
+  /**
+   * Re-reads changed scopes. Where a block's matches are what they were (a script conversion
+   * changes the characters but not what folds to the same key), nothing is touched — repainting
+   * highlights is what costs; otherwise the old record goes and the new one comes.
+   */
   private async rescan(scopes: Node[]): Promise<void> {
     if (!this.running) return;
-    const hadIndex = this.byNode !== undefined;
-    const index = this.index();
-    // Building the index for a large page is a task of its own.
-    if (!hadIndex) await yieldToPage();
-    // Matches in text that left the page go first, whatever else changed.
-    let pruneStart = performance.now();
-    for (const [node, matches] of [...index]) {
-      if (!node.isConnected) for (const match of [...matches]) this.remove(match);
-      if (performance.now() - pruneStart > SLICE_MS) {
-        await yieldToPage();
-        pruneStart = performance.now();
-      }
-    }
     let sliceStart = performance.now();
     for (const scope of scopes) {
       if (!this.running) return;
-      if (isInsideSkipped(scope, this.collect)) continue;
-      // Re-read the scope: where a block's matches are what they were (a script conversion changes
-      // the characters but not what folds to the same key), nothing is touched — repainting
-      // highlights is what costs; otherwise the old matches go and the new ones come.
+      if (isInsideSkipped(scope, this.collect) || !(scope.isConnected || scope.getRootNode() !== scope)) continue;
+      const before = this.recordsUnder(scope);
       for (const block of iterateBlocks(scope, this.collect)) {
-        const stale = new Set<PageMatch>();
-        for (const node of block.nodes) for (const match of index.get(node) ?? []) stale.add(match);
-        if (!this.sameMatches(block, stale)) {
-          for (const match of stale) this.remove(match);
-          this.addBlock(block);
+        const old = this.byNode.get(block.nodes[0]);
+        if (old && before.has(old) && this.sameMatches(block, old)) {
+          before.delete(old);
+          continue;
         }
+        if (old) {
+          before.delete(old);
+          this.removeRecord(old);
+        }
+        this.addBlock(block);
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
           sliceStart = performance.now();
         }
       }
+      // Blocks that are no longer there (emptied, merged into another).
+      for (const record of before) this.removeRecord(record);
     }
     this.options.painter.flush();
-    if (this.running) this.options.onSettled?.('update', this.all.size);
+    this.scheduleFrame();
+    if (this.running) this.options.onSettled?.('update', this.total);
+  }
+
+  /** The records of the text nodes under `scope` (cost: the size of the scope). */
+  private recordsUnder(scope: Node): Set<BlockRecord> {
+    const found = new Set<BlockRecord>();
+    if (this.byNode.size === 0) return found;
+    if (scope.nodeType === TEXT_NODE) {
+      const record = this.byNode.get(scope as Text);
+      if (record) found.add(record);
+      return found;
+    }
+    const walker = this.document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const record = this.byNode.get(text as Text);
+      if (record) found.add(record);
+    }
+    return found;
+  }
+
+  /** Whether matching `block` now would give exactly the matches `record` has, on the same nodes. */
+  private sameMatches(block: TextBlock & { owner: Node }, record: BlockRecord): boolean {
+    if (block.nodes.length !== record.nodes.length || block.nodes.some((n, i) => n !== record.nodes[i])) return false;
+    const fresh = this.matchesOf(block);
+    if (fresh.length !== record.matches.length) return false;
+    return fresh.every((m, i) => {
+      const old = record.matches[i];
+      return (
+        m.entry === old.entry &&
+        m.range.startContainer === old.range.startContainer &&
+        m.range.startOffset === old.range.startOffset &&
+        m.range.endContainer === old.range.endContainer &&
+        m.range.endOffset === old.range.endOffset
+      );
+    });
   }
 }
 
 const OBSERVE_OPTIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
-function compareMatches(a: PageMatch, b: PageMatch): number {
-  const x = a.range.startContainer;
-  const y = b.range.startContainer;
-  if (x === y) return a.range.startOffset - b.range.startOffset;
-  const position = x.compareDocumentPosition(y);
+function compareNodes(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const position = a.compareDocumentPosition(b);
   if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
   if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
   return 0;

@@ -122,6 +122,9 @@ export function isSkipped(element: Element, options: CollectOptions = {}): boole
  */
 export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock & { owner: Node }> {
   const roots: Node[] = [root];
+  // The walk meets the shadow roots of what it descends into; the root's own is added here.
+  const own = options.shadowRoots && root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
+  if (own && !isSkipped(root as Element, options)) roots.push(own);
   for (let r = 0; r < roots.length; r++) {
     const scope = roots[r];
     let text = '';
@@ -271,6 +274,12 @@ export function pageHasChinese(body: HTMLElement): boolean {
 export function openShadowRoots(root: Node): ShadowRoot[] {
   const found: ShadowRoot[] = [];
   const queue: Node[] = [root];
+  // A tree walker yields descendants only: the root may be a host itself.
+  const own = (root as Element).shadowRoot;
+  if (own) {
+    found.push(own);
+    queue.push(own);
+  }
   for (let i = 0; i < queue.length; i++) {
     const walker = (queue[i].ownerDocument ?? (queue[i] as Document)).createTreeWalker(queue[i], NodeFilter.SHOW_ELEMENT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

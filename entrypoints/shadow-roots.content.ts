@@ -1,0 +1,45 @@
+/**
+ * Runs in the page's own world, at document_start, and reports every open shadow root the page
+ * attaches: a MutationObserver on the document never sees shadow roots (neither a host inserted
+ * with its root already attached nor attachShadow on an element already in the page), and web
+ * components that render late (comment widgets, video players, whole sites) are common.
+ *
+ * It wraps Element.prototype.attachShadow once, calls the page's function unchanged, and dispatches
+ * an event on the host that the content script (isolated world) listens for. Closed roots are left
+ * alone: the page asked for them not to be reachable.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { SHADOW_ROOT_EVENT } from '@/utils/core/page-events';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_start',
+  world: 'MAIN',
+  // Firefox (MV2) has no page-world content scripts; there the content script wraps it itself.
+  include: ['chrome'],
+  main() {
+    const original = Element.prototype.attachShadow;
+    if (typeof original !== 'function') return;
+    const wrapped = {
+      attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
+        const root = original.call(this, init);
+        if (init?.mode === 'open') {
+          try {
+            this.dispatchEvent(new CustomEvent(SHADOW_ROOT_EVENT, { composed: true }));
+          } catch {
+            // Reporting must never break the page's own call.
+          }
+        }
+        return root;
+      },
+    }.attachShadow;
+    // Looks like the original to scripts that inspect it (name, length, toString).
+    Object.defineProperty(wrapped, 'toString', { value: () => original.toString(), configurable: true, writable: true });
+    Object.defineProperty(Element.prototype, 'attachShadow', {
+      ...Object.getOwnPropertyDescriptor(Element.prototype, 'attachShadow'),
+      value: wrapped,
+    });
+  },
+});
