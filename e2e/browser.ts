@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const EXTENSION_DIR = join(dirname(fileURLToPath(import.meta.url)), '../.output/chrome-mv3');
+/** The built extension (TIFA_EXTENSION_DIR points elsewhere, e.g. a copy a long benchmark runs on). */
+export const EXTENSION_DIR = process.env.TIFA_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/chrome-mv3');
 export const TEST_ORIGIN = 'http://tifa.test';
 
 export interface ExtensionBrowser {

@@ -87,7 +87,7 @@ export class PageCard {
     const next = direction === 'next' ? list[(index + 1) % list.length] : list[(index <= 0 ? list.length : index) - 1];
     // Highlighted before it scrolls into view: only what is near the viewport is registered.
     this.session.reveal(next);
-    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    next.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     void this.open(next, { focus: true });
     return true;
   }
@@ -100,7 +100,7 @@ export class PageCard {
     const next = list[(previous ? list.indexOf(previous) + 1 : 0) % list.length];
     this.lastShown.set(id, next);
     this.session.reveal(next);
-    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    next.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     flashRange(next.range);
     return true;
   }

@@ -21,7 +21,7 @@ export class Conversion {
   private settings: ConversionSettings;
   private detectScript: ((sample: string) => 'simplified' | 'traditional') | undefined;
 
-  private constructor(
+  constructor(
     ctx: ContentScriptContext,
     private readonly session: HighlightSession,
     private readonly isOwnUi: (element: Element) => boolean,
@@ -41,8 +41,8 @@ export class Conversion {
     ctx.onInvalidated(conversionSettings.watch((next) => (this.settings = next)));
   }
 
-  static async create(ctx: ContentScriptContext, session: HighlightSession, isOwnUi: (element: Element) => boolean): Promise<Conversion> {
-    return new Conversion(ctx, session, isOwnUi, await conversionSettings.read());
+  static readSettings(): Promise<ConversionSettings> {
+    return conversionSettings.read();
   }
 
   get choice(): ScriptChoice {

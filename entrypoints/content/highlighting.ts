@@ -7,7 +7,6 @@ import type { CompiledPhrases } from '@/utils/core/compiled-data';
 import { createPhraseMatcher, type PhraseMatcher } from '@/utils/core/phrase-matcher';
 import {
   categoryPaint,
-  DEFAULT_HIGHLIGHT_SETTINGS,
   entryFilter,
   highlightCss,
   isEnabledFor,
@@ -15,8 +14,10 @@ import {
   type HighlightSettings,
   type ScopeSettings,
 } from '@/utils/core/settings-schema';
-import { logOnce } from '@/utils/core/log';
+import { FLASH_CSS } from '@/utils/core/highlight-names';
 import { highlightSettings, scopeSettings } from '@/utils/extension/settings';
+import { onFirstChinese } from '@/utils/page/early-chinese';
+import { createHighlightStyles, type HighlightStyles } from '@/utils/page/highlight-styles';
 import {
   createCssHighlightPainter,
   createOverlayPainter,
@@ -32,7 +33,7 @@ export class HighlightSession {
   private allPhrases: PhraseMatcher | undefined;
   private matcher: PhraseMatcher | undefined;
   private overlayLayer: HTMLElement | undefined;
-  private userSheet: CSSStyleSheet | undefined;
+  readonly styles: HighlightStyles;
   private scopeElements: Set<Element> | undefined;
   /** Called whenever the highlights go away (switched off, restarted): the card closes with them. */
   onStop: () => void = () => {};
@@ -43,7 +44,9 @@ export class HighlightSession {
     private readonly isOwnUi: (element: Element) => boolean,
     private settings: HighlightSettings,
     private scopes: ScopeSettings,
-  ) {}
+  ) {
+    this.styles = createHighlightStyles(displayCss(settings));
+  }
 
   /**
    * Reads the settings (before the DOM is ready: the content script starts at document_start),
@@ -55,7 +58,11 @@ export class HighlightSession {
   ): Promise<HighlightSession> {
     const [settings, scopes] = await Promise.all([highlightSettings.read(), scopeSettings.read()]);
     const session = new HighlightSession(document, options.articles, options.isOwnUi, settings, scopes);
-    session.applyDisplay();
+    // The highlight rules go in as soon as the page shows Chinese, while it is still parsed (see
+    // utils/page/early-chinese.ts); pages without Chinese never get them.
+    if (session.enabled && supportsCustomHighlights() && settings.renderer !== 'overlay') {
+      ctx.onInvalidated(onFirstChinese(document, () => session.styles.adoptInto(document)));
+    }
     ctx.onInvalidated(highlightSettings.watch((next) => session.onSettings(next)));
     ctx.onInvalidated(scopeSettings.watch((next) => session.onScopes(next)));
     ctx.onInvalidated(() => session.stop());
@@ -164,7 +171,7 @@ export class HighlightSession {
   }
 
   private painter(): HighlightPainter {
-    if (supportsCustomHighlights() && this.settings.renderer !== 'overlay') return createCssHighlightPainter();
+    if (supportsCustomHighlights() && this.settings.renderer !== 'overlay') return createCssHighlightPainter(this.styles);
     const layer = this.document.createElement('div');
     layer.setAttribute('data-tifa-ui', 'overlay');
     layer.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;';
@@ -174,23 +181,9 @@ export class HighlightSession {
     return createOverlayPainter(this.document, layer, (category) => categoryPaint(this.settings, category));
   }
 
-  /**
-   * The user's colours, style and hidden categories: a constructed stylesheet, which a page's
-   * Content-Security-Policy does not block (a <style> element could be). Pages keep the defaults of
-   * the content script's stylesheet, and no sheet, until the user changes something.
-   */
+  /** The user's colours, style and hidden categories, in the sheet adopted where highlights are drawn. */
   private applyDisplay(): void {
-    const css = highlightCss(this.settings);
-    if (!this.userSheet && css === highlightCss(DEFAULT_HIGHLIGHT_SETTINGS)) return;
-    try {
-      if (!this.userSheet) {
-        this.userSheet = new CSSStyleSheet();
-        this.document.adoptedStyleSheets = [...this.document.adoptedStyleSheets, this.userSheet];
-      }
-      this.userSheet.replaceSync(css);
-    } catch (error) {
-      logOnce('highlight display', 'this browser has no constructed stylesheets; the default colours stay', error);
-    }
+    this.styles.update(displayCss(this.settings));
   }
 
   private onSettings(next: HighlightSettings): void {
@@ -218,4 +211,9 @@ export class HighlightSession {
     const wanted = scopeFor(this.scopes, location.hostname);
     this.scopeElements = wanted === 'article' ? (await this.articles.find())?.elements : undefined;
   }
+}
+
+/** The rules for a display: the categories' colours (or the user's) and the flash. */
+function displayCss(settings: HighlightSettings): string {
+  return `${highlightCss(settings)}\n${FLASH_CSS}`;
 }

@@ -5,7 +5,6 @@
  * It runs at document_start so that the script, the settings and the matcher are ready when the
  * DOM is: the first pass then starts right at DOMContentLoaded.
  */
-import '@/generated/highlights.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { followUiLanguage } from '@/utils/extension/settings';
@@ -22,13 +21,20 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_start',
   async main(ctx) {
-    const isOwnUi = (element: Element) => element.localName === CARD_TAG || element.hasAttribute('data-tifa-ui');
+    // Our own elements: the card's host and the overlay layer, both children of <html> (outside the
+    // body the walk reads). Asked of every element read: the cheap test comes first.
+    const isOwnUi = (element: Element) =>
+      element.localName === CARD_TAG || (element.parentNode === document.documentElement && element.hasAttribute('data-tifa-ui'));
     const language = followUiLanguage(browser.i18n.getUILanguage());
     ctx.onInvalidated(language.stop);
 
     const articles = new ArticleFinder(document);
-    const session = await HighlightSession.create(ctx, { articles, isOwnUi });
-    const conversion = await Conversion.create(ctx, session, isOwnUi);
+    // The settings are read in parallel, while the page is parsed: a small page's DOMContentLoaded
+    // can come before a storage read does.
+    const sessionReady = HighlightSession.create(ctx, { articles, isOwnUi });
+    const conversionSettingsRead = Conversion.readSettings();
+    const session = await sessionReady;
+    const conversion = new Conversion(ctx, session, isOwnUi, await conversionSettingsRead);
     const card = new PageCard(ctx, session, language.current);
     routeMessages(ctx, { session, card, conversion, articles });
     followShadowRoots(ctx, (root) => session.addShadowRoot(root));

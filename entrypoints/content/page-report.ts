@@ -36,7 +36,7 @@ export async function pageReport(session: HighlightSession, articles: ArticleFin
   await session.idle();
   const found = await articles.find();
   const all = session.matches();
-  const matches = found ? all.filter((m) => isInside(found.elements, m.range.startContainer)) : all;
+  const matches = found ? all.filter((m) => isInside(found.elements, m.startNode)) : all;
   const categories = session.phraseMatcher().categories;
   const byCategory: Partial<Record<Category, number>> = {};
   for (const m of matches) byCategory[categories[m.entry]] = (byCategory[categories[m.entry]] ?? 0) + 1;

@@ -12,3 +12,6 @@ export const FLASH_NAME = `${HIGHLIGHT_PREFIX}-flash`;
 export function highlightName(category: Category): string {
   return `${HIGHLIGHT_PREFIX}-${category}`;
 }
+
+/** The flash's rule: above the category colours (the flash highlight has a higher priority). */
+export const FLASH_CSS = `::highlight(${FLASH_NAME}) { background-color: rgba(255, 110, 0, 0.65); color: inherit; }`;

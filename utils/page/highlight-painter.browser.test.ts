@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_HIGHLIGHT_SETTINGS, categoryPaint } from '../core/settings-schema';
 import { createCssHighlightPainter, createOverlayPainter } from './highlight-painter';
+import { createHighlightStyles } from './highlight-styles';
 
 afterEach(() => {
   CSS.highlights.clear();
@@ -42,6 +43,59 @@ describe('the CSS highlight painter', () => {
     expect(CSS.highlights.get('tifa-saying')?.size).toBe(0);
     painter.clear();
     expect([...CSS.highlights.keys()]).toEqual(['page-own']);
+  });
+});
+
+describe('the rules, adopted where highlights are drawn', () => {
+  it('go into the document and into each shadow root that holds a highlight, and only there', () => {
+    const styles = createHighlightStyles('::highlight(tifa-saying) { background-color: rgb(1, 2, 3); }');
+    const painter = createCssHighlightPainter(styles);
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>影子里的最后一公里</p>';
+    const other = document.createElement('div');
+    document.body.append(other);
+    const empty = other.attachShadow({ mode: 'open' });
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    const text = root.querySelector('p')!.firstChild!;
+    painter.add(new StaticRange({ startContainer: text, startOffset: 4, endContainer: text, endOffset: 9 }), 'saying');
+    painter.add(phrase('最后一公里'), 'saying');
+    painter.flush();
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(root.adoptedStyleSheets).toEqual(document.adoptedStyleSheets);
+    expect(empty.adoptedStyleSheets).toHaveLength(0);
+    painter.clear();
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    expect(root.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it('keep the page’s own adopted sheets, in their order', () => {
+    const theirs = new CSSStyleSheet();
+    document.adoptedStyleSheets = [theirs];
+    const painter = createCssHighlightPainter(createHighlightStyles('::highlight(tifa-saying) { color: red; }'));
+    painter.add(phrase('最后一公里'), 'saying');
+    painter.flush();
+    expect(document.adoptedStyleSheets[0]).toBe(theirs);
+    expect(document.adoptedStyleSheets).toHaveLength(2);
+    painter.clear();
+    expect(document.adoptedStyleSheets).toEqual([theirs]);
+    document.adoptedStyleSheets = [];
+  });
+});
+
+describe('a page that clears the shared registry', () => {
+  it('gets our highlights back, and keeps its own', () => {
+    const painter = createCssHighlightPainter();
+    const ours = phrase('最后一公里');
+    painter.add(ours, 'saying');
+    painter.flush();
+    CSS.highlights.clear();
+    const theirs = new Highlight(phrase('别人的'));
+    CSS.highlights.set('page-own', theirs);
+    painter.ensureRegistered?.();
+    expect(CSS.highlights.get('tifa-saying')?.has(ours)).toBe(true);
+    expect(CSS.highlights.get('page-own')).toBe(theirs);
   });
 });
 

@@ -9,6 +9,7 @@
 import { CATEGORIES, type Category } from '../core/glossary-schema';
 import { highlightName } from '../core/highlight-names';
 import type { CategoryPaint } from '../core/settings-schema';
+import type { HighlightStyles } from './highlight-styles';
 
 export interface HighlightPainter {
   /** Queues a range; it shows after the next flush. */
@@ -25,14 +26,22 @@ export interface HighlightPainter {
   hide(): void;
   show(): void;
   clear(): void;
+  /** Puts our highlights back if the page took them out of the shared registry. */
+  ensureRegistered?(): void;
 }
 
 export function supportsCustomHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
-export function createCssHighlightPainter(): HighlightPainter {
+/**
+ * `styles`, when given, holds the ::highlight() rules and is adopted into each root (document,
+ * shadow root) where a range is drawn; without it the rules must already be in a stylesheet (the
+ * extension's own pages).
+ */
+export function createCssHighlightPainter(styles?: HighlightStyles): HighlightPainter {
   const highlights = new Map<Category, Highlight>();
+  const styledRoots = new WeakSet<Node>();
   let hidden = false;
   const highlightOf = (category: Category) => {
     let highlight = highlights.get(category);
@@ -45,6 +54,18 @@ export function createCssHighlightPainter(): HighlightPainter {
   };
   // Queued ranges per category, added to the registered highlights in one go at flush.
   const queued = new Map<Category, AbstractRange[]>();
+  /**
+   * The page shares CSS.highlights with us: a script that calls CSS.highlights.clear(), or sets
+   * one of our names, removes ours without any event. Ours are put back whenever this is called
+   * (every flush, and by the highlighter on scroll and on a slow timer).
+   */
+  const ensureRegistered = () => {
+    if (hidden) return;
+    for (const [category, highlight] of highlights) {
+      const name = highlightName(category);
+      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    }
+  };
   return {
     add(range, category) {
       const list = queued.get(category);
@@ -60,9 +81,19 @@ export function createCssHighlightPainter(): HighlightPainter {
     flush() {
       for (const [category, ranges] of queued) {
         const highlight = highlightOf(category);
-        for (const range of ranges) highlight.add(range);
+        for (const range of ranges) {
+          highlight.add(range);
+          if (styles) {
+            const root = range.startContainer.getRootNode();
+            if (!styledRoots.has(root)) {
+              styledRoots.add(root);
+              styles.adoptInto(root);
+            }
+          }
+        }
       }
       queued.clear();
+      if (!hidden) ensureRegistered();
     },
     hide() {
       hidden = true;
@@ -71,13 +102,18 @@ export function createCssHighlightPainter(): HighlightPainter {
     show() {
       if (!hidden) return;
       hidden = false;
-      for (const [category, highlight] of highlights) CSS.highlights.set(highlightName(category), highlight);
+      ensureRegistered();
     },
     clear() {
       queued.clear();
-      for (const category of CATEGORIES) CSS.highlights.delete(highlightName(category));
+      for (const category of CATEGORIES) {
+        const name = highlightName(category);
+        if (CSS.highlights.get(name) === highlights.get(category)) CSS.highlights.delete(name);
+      }
       highlights.clear();
+      styles?.release();
     },
+    ensureRegistered,
   };
 }
 

@@ -31,13 +31,44 @@ import {
   type TextBlock,
 } from './page-text';
 import { ScopeBatcher } from './scope-batcher';
-import { yieldToPage } from './yield-to-page';
+import { afterNextFrame, yieldToPage } from './yield-to-page';
 
-export interface PageMatch {
-  id: string;
-  /** Index into the matcher's entries. */
-  entry: number;
-  range: StaticRange;
+/**
+ * One match in the page. Its StaticRange is made when it is first needed (registered, shown, hit):
+ * a page with 60,000 matches would otherwise hold 60,000 range objects the garbage collector must
+ * trace, for the few hundred ever on screen.
+ */
+export class PageMatch {
+  private made: StaticRange | undefined;
+  constructor(
+    readonly id: string,
+    /** Index into the matcher's entries. */
+    readonly entry: number,
+    readonly startNode: Text,
+    readonly startOffset: number,
+    readonly endNode: Text,
+    readonly endOffset: number,
+  ) {}
+
+  get range(): StaticRange {
+    this.made ??= new StaticRange({
+      startContainer: this.startNode,
+      startOffset: this.startOffset,
+      endContainer: this.endNode,
+      endOffset: this.endOffset,
+    });
+    return this.made;
+  }
+
+  sameAs(other: PageMatch): boolean {
+    return (
+      this.entry === other.entry &&
+      this.startNode === other.startNode &&
+      this.startOffset === other.startOffset &&
+      this.endNode === other.endNode &&
+      this.endOffset === other.endOffset
+    );
+  }
 }
 
 export interface PageHighlighterOptions {
@@ -57,23 +88,39 @@ export interface PageHighlighterOptions {
   onFirstVisible?: () => void;
 }
 
-/** Reading slices stay well under the 50 ms long-task threshold, and leave room for the frame. */
-const SLICE_MS = 8;
+/** One reading slice a frame: with the page's own work, under the 50 ms long-frame mark. */
+const SLICE_MS = 10;
+/**
+ * The first this-many milliseconds of the pass go in slices with plain yields, without waiting for
+ * frames: a page of ordinary size is read whole before its first frame after DOMContentLoaded.
+ */
+const EAGER_MS = 30;
 /** Script time per frame for registering highlights. */
 const REGISTER_MS = 6;
 /** One viewport above and below is registered ahead of scrolling. */
 const ROOT_MARGIN = '100% 0px 100% 0px';
 /** Blocks with more matches than this register only the part of them near the viewport. */
 const BIG_BLOCK = 64;
+/**
+ * Until the browser first reports what is on screen (a frame or two after the pass begins), the
+ * first matches read — the top of the page, which is what is on screen at DOMContentLoaded — are
+ * registered as they are read, up to this many. The report then corrects them.
+ */
+const PROVISIONAL_LIMIT = 150;
+/** How often our registered highlights are checked for (a page may clear the shared registry). */
+const GUARD_MS = 1000;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** One block of text and its matches: the unit that is read, observed and registered. */
 interface BlockRecord {
-  /** Every text node of the block, in order. */
-  nodes: Text[];
   matches: PageMatch[];
+  /**
+   * The text nodes its matches cover. Only these are indexed (not every node of the block): on an
+   * 8 MB page, indexing all 390,000 text nodes made the garbage collector stall the page.
+   */
+  covered: Text[];
   /** The element the IntersectionObserver watches for it. */
   element: Element;
   /** Matches currently registered with the painter. */
@@ -102,6 +149,9 @@ export class PageHighlighter {
   private readonly toHide = new Set<BlockRecord>();
   private frame = 0;
   private firstVisibleSignalled = false;
+  /** False once the IntersectionObserver has reported: provisional registration ends then. */
+  private provisional = true;
+  private provisionalCount = 0;
   private readonly visibleBig = new Set<BlockRecord>();
   private running = false;
   private scanning: Promise<void> = Promise.resolve();
@@ -111,13 +161,24 @@ export class PageHighlighter {
   private readonly onScroll = () => {
     if (this.visibleBig.size > 0) for (const record of this.visibleBig) this.toShow.add(record);
     this.scheduleFrame();
+    this.options.painter.ensureRegistered?.();
   };
+  /** Puts our highlights back if a page script cleared the shared registry (see the painter). */
+  private guard: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly document: Document,
     private readonly options: PageHighlighterOptions,
   ) {
-    this.collect = { shadowRoots: true, skip: options.isOwnUi };
+    this.collect = {
+      shadowRoots: true,
+      skip: options.isOwnUi,
+      // Every open shadow root met while reading is watched, empty ones too: web components fill
+      // their roots later.
+      onShadowRoot: (root) => {
+        if (!this.observedRoots.has(root)) this.observe(root);
+      },
+    };
   }
 
   /** Starts highlighting: the first pass (if the page has Chinese) and the observers. */
@@ -131,6 +192,7 @@ export class PageHighlighter {
     const body = this.document.body;
     if (body && pageHasChinese(body)) this.activate();
     else this.scanning = this.scanning.then(() => this.options.onSettled?.('first-pass', 0));
+    if (this.options.painter.ensureRegistered) this.guard = setInterval(() => this.options.painter.ensureRegistered?.(), GUARD_MS);
     return this.scanning;
   }
 
@@ -138,6 +200,7 @@ export class PageHighlighter {
   stop(): void {
     this.running = false;
     this.active = false;
+    clearInterval(this.guard);
     for (const observer of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.observerRoots.clear();
@@ -183,7 +246,7 @@ export class PageHighlighter {
       const elements = [...this.byElement.keys()].sort(compareNodes);
       const ordered: PageMatch[] = [];
       for (const element of elements) {
-        const records = [...this.byElement.get(element)!].sort((a, b) => compareNodes(a.nodes[0], b.nodes[0]));
+        const records = [...this.byElement.get(element)!].sort((a, b) => compareNodes(a.matches[0].startNode, b.matches[0].startNode));
         for (const record of records) ordered.push(...record.matches);
       }
       this.ordered = ordered;
@@ -201,13 +264,14 @@ export class PageHighlighter {
     if (node.nodeType !== TEXT_NODE) return undefined;
     const record = this.byNode.get(node as Text);
     if (!record) return undefined;
-    const index = record.nodes.indexOf(node as Text);
     for (const match of record.matches) {
-      const r = match.range;
-      const start = r.startContainer === node ? 0 : record.nodes.indexOf(r.startContainer as Text) - index;
-      const end = r.endContainer === node ? 0 : record.nodes.indexOf(r.endContainer as Text) - index;
-      const afterStart = start < 0 || (start === 0 && offset >= r.startOffset);
-      const beforeEnd = end > 0 || (end === 0 && offset < r.endOffset);
+      const { startNode, endNode } = match;
+      const afterStart =
+        node === startNode
+          ? offset >= match.startOffset
+          : (startNode.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      const beforeEnd =
+        node === endNode ? offset < match.endOffset : (node.compareDocumentPosition(endNode) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
       if (afterStart && beforeEnd) return match;
     }
     return undefined;
@@ -218,7 +282,7 @@ export class PageHighlighter {
    * highlighted when it arrives, not a frame later).
    */
   reveal(match: PageMatch): void {
-    const record = this.byNode.get(match.range.startContainer as Text);
+    const record = this.byNode.get(match.startNode);
     if (!record || record.shown.has(match)) return;
     record.shown.add(match);
     this.options.painter.add(match.range, this.categoryOf(match));
@@ -250,18 +314,50 @@ export class PageHighlighter {
   private async firstPass(): Promise<void> {
     const body = this.document.body;
     if (!body || !this.running) return;
-    for (const root of openShadowRoots(body)) if (!this.observedRoots.has(root)) this.observe(root);
     this.ordered = [];
-    let sliceStart = performance.now();
+    const passStart = performance.now();
+    let sliceStart = passStart;
     for (const block of iterateBlocks(body, this.collect)) {
       if (!this.running) return;
-      this.addBlock(block, true);
+      const record = this.addBlock(block, true);
+      if (record && this.provisional && this.provisionalCount < PROVISIONAL_LIMIT) this.showProvisionally(record);
       if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
+        if (this.provisionalCount > 0) this.flushProvisional();
+        // One slice a frame, run just after the frame: the browser renders between slices (the
+        // IntersectionObserver reports what is on screen only then), and neither the page's frames
+        // nor its timers wait for the whole pass. Yielding with scheduler.yield() or postTask()
+        // instead puts the next slice ahead of rendering: measured, the first frame after
+        // DOMContentLoaded on an 8 MB page then waited 1.3 s, and a 1 MB page had a 70 ms frame.
+        // A small page is read in one go, frames or not: only the first EAGER_MS of work.
+        if (performance.now() - passStart < EAGER_MS) await yieldToPage();
+        else await afterNextFrame(this.document);
         sliceStart = performance.now();
       }
     }
+    if (this.provisionalCount > 0) this.flushProvisional();
     if (this.running) this.options.onSettled?.('first-pass', this.total);
+  }
+
+  /** Registers a block read before the browser has said what is on screen (see PROVISIONAL_LIMIT). */
+  private showProvisionally(record: BlockRecord): void {
+    for (const match of record.matches) {
+      if (this.provisionalCount >= PROVISIONAL_LIMIT) return;
+      record.shown.add(match);
+      this.options.painter.add(match.range, this.categoryOf(match));
+      this.provisionalCount++;
+    }
+  }
+
+  private flushProvisional(): void {
+    this.options.painter.flush();
+    this.signalFirstVisible();
+  }
+
+  private signalFirstVisible(): void {
+    if (this.firstVisibleSignalled) return;
+    this.firstVisibleSignalled = true;
+    // The frame that paints them follows.
+    this.document.defaultView?.requestAnimationFrame(() => this.options.onFirstVisible?.());
   }
 
   private categoryOf(match: PageMatch) {
@@ -270,15 +366,12 @@ export class PageHighlighter {
 
   /** Reads one block's matches and records them; returns the record (undefined without matches). */
   private addBlock(block: TextBlock & { owner: Node }, inOrder = false): BlockRecord | undefined {
-    // Shadow roots met while reading are observed for later changes.
-    const root = block.nodes[0].getRootNode();
-    if (root !== this.document && !this.observedRoots.has(root)) this.observe(root);
-    const matches = this.matchesOf(block);
+    const { matches, covered } = this.matchesOf(block);
     if (matches.length === 0) return undefined;
     const element = (block.owner.nodeType === ELEMENT_NODE ? (block.owner as Element) : null) ?? block.nodes[0].parentElement;
     if (!element) return undefined;
-    const record: BlockRecord = { nodes: block.nodes, matches, element, shown: new Set(), visible: false };
-    for (const node of block.nodes) this.byNode.set(node, record);
+    const record: BlockRecord = { matches, covered, element, shown: new Set(), visible: false };
+    for (const node of covered) this.byNode.set(node, record);
     const records = this.byElement.get(element);
     if (records) {
       // The element is watched already: its visibility will not be reported again until it
@@ -301,18 +394,21 @@ export class PageHighlighter {
     return record;
   }
 
-  private matchesOf(block: TextBlock & { owner: Node }): PageMatch[] {
-    if (this.options.inScope && !this.options.inScope(block.owner)) return [];
+  private matchesOf(block: TextBlock & { owner: Node }): { matches: PageMatch[]; covered: Text[] } {
+    const matches: PageMatch[] = [];
+    const covered: Text[] = [];
+    if (this.options.inScope && !this.options.inScope(block.owner)) return { matches, covered };
     const matcher = (this.matcher ??= this.options.matcher());
-    return matcher.findMatches(block.text).map((m) => {
+    let last = -1;
+    for (const m of matcher.findMatches(block.text)) {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
-      return {
-        id: matcher.ids[m.entry],
-        entry: m.entry,
-        range: new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset }),
-      };
-    });
+      matches.push(new PageMatch(matcher.ids[m.entry], m.entry, start.node, start.offset, end.node, end.offset));
+      // Matches are in order and never overlap: each node is added once.
+      for (let i = Math.max(start.index, last + 1); i <= end.index; i++) covered.push(block.nodes[i]);
+      last = end.index;
+    }
+    return { matches, covered };
   }
 
   private removeRecord(record: BlockRecord): void {
@@ -322,7 +418,7 @@ export class PageHighlighter {
       this.byElement.delete(record.element);
       this.visibility?.unobserve(record.element);
     }
-    for (const node of record.nodes) if (this.byNode.get(node) === record) this.byNode.delete(node);
+    for (const node of record.covered) if (this.byNode.get(node) === record) this.byNode.delete(node);
     for (const match of record.shown) this.options.painter.remove(match.range, this.categoryOf(match));
     record.shown.clear();
     this.toShow.delete(record);
@@ -349,6 +445,7 @@ export class PageHighlighter {
   }
 
   private onVisibility(entries: IntersectionObserverEntry[]): void {
+    this.provisional = false;
     for (const entry of entries) {
       for (const record of this.byElement.get(entry.target) ?? []) {
         record.visible = entry.isIntersecting;
@@ -407,11 +504,7 @@ export class PageHighlighter {
       }
     }
     painter.flush();
-    if (added > 0 && !this.firstVisibleSignalled) {
-      this.firstVisibleSignalled = true;
-      // The frame that paints them follows this callback.
-      this.document.defaultView?.requestAnimationFrame(() => this.options.onFirstVisible?.());
-    }
+    if (added > 0) this.signalFirstVisible();
     if (this.toShow.size > 0 || this.toHide.size > 0) this.scheduleFrame();
   }
 
@@ -426,8 +519,8 @@ export class PageHighlighter {
     const live = this.document.createRange();
     const topOf = (match: PageMatch): number => {
       try {
-        live.setStart(match.range.startContainer, match.range.startOffset);
-        live.setEnd(match.range.endContainer, match.range.endOffset);
+        live.setStart(match.startNode, match.startOffset);
+        live.setEnd(match.endNode, match.endOffset);
       } catch {
         return Number.NaN; // the text changed under it; the rescan that follows replaces it
       }
@@ -573,7 +666,8 @@ export class PageHighlighter {
       if (isInsideSkipped(scope, this.collect) || !(scope.isConnected || scope.getRootNode() !== scope)) continue;
       const before = this.recordsUnder(scope);
       for (const block of iterateBlocks(scope, this.collect)) {
-        const old = this.byNode.get(block.nodes[0]);
+        let old: BlockRecord | undefined;
+        for (const node of block.nodes) if ((old = this.byNode.get(node))) break;
         if (old && before.has(old) && this.sameMatches(block, old)) {
           before.delete(old);
           continue;
@@ -615,19 +709,9 @@ export class PageHighlighter {
 
   /** Whether matching `block` now would give exactly the matches `record` has, on the same nodes. */
   private sameMatches(block: TextBlock & { owner: Node }, record: BlockRecord): boolean {
-    if (block.nodes.length !== record.nodes.length || block.nodes.some((n, i) => n !== record.nodes[i])) return false;
-    const fresh = this.matchesOf(block);
+    const fresh = this.matchesOf(block).matches;
     if (fresh.length !== record.matches.length) return false;
-    return fresh.every((m, i) => {
-      const old = record.matches[i];
-      return (
-        m.entry === old.entry &&
-        m.range.startContainer === old.range.startContainer &&
-        m.range.startOffset === old.range.startOffset &&
-        m.range.endContainer === old.range.endContainer &&
-        m.range.endOffset === old.range.endOffset
-      );
-    });
+    return fresh.every((m, i) => m.sameAs(record.matches[i]));
   }
 }
 

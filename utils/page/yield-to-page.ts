@@ -37,3 +37,20 @@ export function nextFrame(document: Document): Promise<void> {
   });
 }
 const FRAME_TIMEOUT_MS = 200;
+
+/**
+ * Resolves just after the next frame has been produced (a task queued from its
+ * requestAnimationFrame callback): background work done then leaves the rest of the frame to the
+ * page and never holds a frame up. A hidden document has no frames: there it is a plain yield.
+ */
+export function afterNextFrame(document: Document): Promise<void> {
+  const view = document.defaultView;
+  if (document.visibilityState === 'hidden' || !view) return yieldToPage();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_TIMEOUT_MS);
+    view.requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
+}
