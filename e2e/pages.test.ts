@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { firstPass, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+import { firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 const extensionPage = (path: string) => browser.extensionPage(path);
