@@ -4,6 +4,13 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`tifa annotate page.html | head -1`) closes the pipe by choice; that is
+// no failure, so the command stops writing and ends quietly, with success.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`tifa: cannot write the output: ${error.message}\n`);
+  process.exit(1);
+});
 const { main } = await import('../cli/tifa.ts');
 const io = {
   async readStdin() {

@@ -1,7 +1,7 @@
 /**
  * `tifa` — the command-line face of Tifa Lens.
  *
- *   tifa annotate [--json | --format md|json|csv] [--whole-page] FILE|-
+ *   tifa annotate [options] FILE|-      (tifa --help lists the options)
  *
  * Reads HTML or plain text and prints the phrases found, with counts, meanings and where each occurs
  * in the source essays. Bad input gets one line on stderr and a non-zero exit, never a stack trace.
@@ -15,8 +15,10 @@ import { findArticle } from '../utils/page/article';
 import { collectBlocks } from '../utils/page/page-text';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { CATEGORY_LABELS } from '../utils/core/glossary-schema';
-import { EXPORT_FORMATS, exportAs, type ExportFormat } from '../utils/core/export';
+import { entryFilter } from '../utils/core/settings-schema';
+import { EXPORT_FORMATS, countOf, exportAs, phraseTally, type ExportFormat } from '../utils/core/export';
 import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '../utils/core/compiled-data';
+import { InputEncodingError, decodeInput, encodingOfLabel } from './input-encoding';
 
 export interface Io {
   readStdin(): Promise<Buffer>;
@@ -24,7 +26,45 @@ export interface Io {
   err(text: string): void;
 }
 
-const USAGE = 'usage: tifa annotate [--json | --format md|json|csv] [--whole-page] FILE|-';
+interface OptionSpec {
+  flag: string;
+  short?: string;
+  /** The value's placeholder, for an option that takes one. */
+  value?: string;
+  help: string;
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  { flag: '--all', help: 'include common phrases too (by default only key phrases, as the extension highlights)' },
+  { flag: '--whole-page', help: 'read the whole HTML page, not only its article' },
+  { flag: '--json', help: 'print the annotation as JSON' },
+  { flag: '--format', value: 'md|json|csv', help: 'export as Markdown with footnotes, JSON with context, or CSV (one row a match)' },
+  {
+    flag: '--encoding',
+    value: 'LABEL',
+    help: 'read the input as LABEL (gbk, gb18030, big5, utf-16le …), over its <meta charset>; a byte order mark still wins',
+  },
+  { flag: '--help', short: '-h', help: 'print this help and exit' },
+  { flag: '--version', short: '-V', help: 'print the version and exit' },
+];
+
+const SYNOPSIS = 'usage: tifa annotate [options] FILE|-';
+const SEE_HELP = `${SYNOPSIS} (tifa --help lists the options)`;
+
+function helpText(): string {
+  const names = OPTIONS.map((o) => `${o.short ? `${o.short}, ` : '    '}${o.flag}${o.value ? ` ${o.value}` : ''}`);
+  const width = Math.max(...names.map((n) => n.length)) + 2;
+  return [
+    SYNOPSIS,
+    '',
+    'Prints the official phrases found in an HTML page or a text (FILE, or - for standard input):',
+    'how often each occurs, what it means and where it occurs in the source essays.',
+    '',
+    'Options:',
+    ...OPTIONS.map((o, i) => `  ${names[i].padEnd(width)}${o.help}`),
+    '',
+  ].join('\n');
+}
 
 /** An error meant for the user: printed as one line, exit code attached. */
 class UserError extends Error {
@@ -36,7 +76,8 @@ class UserError extends Error {
   }
 }
 
-const generatedDir = join(dirname(fileURLToPath(import.meta.url)), '../generated');
+const cliDir = dirname(fileURLToPath(import.meta.url));
+const generatedDir = join(cliDir, '../generated');
 
 function loadData(): { phrases: CompiledPhrases; glossary: CompiledGlossary } {
   try {
@@ -49,7 +90,69 @@ function loadData(): { phrases: CompiledPhrases; glossary: CompiledGlossary } {
   }
 }
 
-async function readInput(file: string, io: Io): Promise<string> {
+/** Read when asked, so the version printed is that of the checkout the CLI runs from. */
+function packageVersion(): string {
+  try {
+    return JSON.parse(readFileSync(join(cliDir, '../package.json'), 'utf8')).version;
+  } catch {
+    throw new UserError('cannot read the version from package.json');
+  }
+}
+
+interface Options {
+  all: boolean;
+  wholePage: boolean;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+  format?: ExportFormat;
+  /** A standard encoding name, from --encoding's label. */
+  encoding?: string;
+  files: string[];
+}
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { all: false, wholePage: false, json: false, help: false, version: false, files: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '-' || !arg.startsWith('-')) {
+      options.files.push(arg);
+      continue;
+    }
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = equals === -1 ? arg : arg.slice(0, equals);
+    const spec = OPTIONS.find((o) => o.flag === name || o.short === name);
+    if (!spec) throw new UserError(`unknown option ${name}; ${SEE_HELP}`, 2);
+    if (!spec.value) {
+      if (equals !== -1) throw new UserError(`${name} takes no value; ${SEE_HELP}`, 2);
+      if (spec.flag === '--all') options.all = true;
+      else if (spec.flag === '--whole-page') options.wholePage = true;
+      else if (spec.flag === '--json') options.json = true;
+      else if (spec.flag === '--help') options.help = true;
+      else if (spec.flag === '--version') options.version = true;
+      continue;
+    }
+    const value = equals === -1 ? args[++i] : arg.slice(equals + 1);
+    if (spec.flag === '--format') {
+      if (!EXPORT_FORMATS.includes(value as ExportFormat)) throw new UserError(`--format takes md, json or csv; ${SEE_HELP}`, 2);
+      options.format = value as ExportFormat;
+    } else {
+      const encoding = value === undefined ? undefined : encodingOfLabel(value);
+      if (!encoding) {
+        throw new UserError(
+          value === undefined
+            ? `--encoding takes an encoding label (gbk, gb18030, big5 …); ${SEE_HELP}`
+            : `unknown encoding "${value}"; try gbk, gb18030, big5, utf-16le`,
+          2,
+        );
+      }
+      options.encoding = encoding;
+    }
+  }
+  return options;
+}
+
+async function readInput(file: string, io: Io, encoding: string | undefined): Promise<string> {
   let bytes: Buffer;
   if (file === '-') {
     bytes = await io.readStdin();
@@ -68,14 +171,13 @@ async function readInput(file: string, io: Io): Promise<string> {
     }
   }
   const name = file === '-' ? 'standard input' : file;
-  if (bytes.includes(0)) throw new UserError(`${name}: looks binary (it holds NUL bytes); give HTML or text`);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`${name}: is not valid UTF-8`);
+    text = decodeInput(bytes, encoding).text;
+  } catch (error) {
+    if (error instanceof InputEncodingError) throw new UserError(`${name}: ${error.message}`);
+    throw error;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim().length === 0) throw new UserError(`${name}: is empty`);
   return text;
 }
@@ -121,18 +223,18 @@ function extractHtml(html: string, wholePage: boolean): Extracted {
   return { text, blocks, source, title };
 }
 
-function printText(result: Annotation, extracted: Extracted, io: Io) {
-  const total = result.matches.length;
+function printText(result: Annotation, extracted: Extracted, all: boolean, io: Io) {
   const where =
     extracted.source === 'article'
       ? `the article${extracted.title ? ` “${extracted.title}”` : ''}`
       : extracted.source === 'page'
         ? 'the whole page'
         : 'the text';
-  io.out(`${result.phrases.length} phrases, ${total} occurrences in ${where} (${result.length} characters)\n`);
+  const scope = all ? 'key and common phrases' : 'key phrases only; --all adds common ones';
+  io.out(`${phraseTally(result)} in ${where} (${countOf(result.length, 'character', 'characters')}; ${scope})\n`);
   for (const phrase of result.phrases) {
     io.out(
-      `\n${phrase.simplified} / ${phrase.traditional}  ×${phrase.count}  [${CATEGORY_LABELS[phrase.category].en}]  ${phrase.pinyin} — ${phrase.gloss}\n`,
+      `\n${phrase.simplified} / ${phrase.traditional}  ×${phrase.count}  [${CATEGORY_LABELS[phrase.category].en} · ${phrase.salience}]  ${phrase.pinyin} — ${phrase.gloss}\n`,
     );
     io.out(`  ${phrase.meaningEn}\n  ${phrase.meaningZh}\n`);
     if (phrase.origin.en.toLowerCase() !== 'unknown') io.out(`  Origin: ${phrase.origin.en}\n`);
@@ -151,45 +253,44 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === '--help' || command === '-h' || command === 'help') {
-      io.out(`${USAGE}\n`);
+      io.out(helpText());
       return 0;
     }
-    if (command !== 'annotate') throw new UserError(command ? `unknown command "${command}"; ${USAGE}` : USAGE, 2);
-    // --format takes a value (--format md or --format=md).
-    let format: ExportFormat | undefined;
-    const args: string[] = [];
-    for (let i = 0; i < rest.length; i++) {
-      const arg = rest[i];
-      if (arg === '--format' || arg.startsWith('--format=')) {
-        const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
-        if (!EXPORT_FORMATS.includes(value as ExportFormat)) throw new UserError(`--format takes md, json or csv; ${USAGE}`, 2);
-        format = value as ExportFormat;
-      } else args.push(arg);
+    if (command === '--version' || command === '-V') {
+      io.out(`tifa ${packageVersion()}\n`);
+      return 0;
     }
-    const flags = new Set(args.filter((a) => a.startsWith('--')));
-    const files = args.filter((a) => !a.startsWith('--'));
-    for (const flag of flags) {
-      if (flag !== '--json' && flag !== '--whole-page') throw new UserError(`unknown option ${flag}; ${USAGE}`, 2);
+    if (command?.startsWith('-') && command !== '-') throw new UserError(`unknown option ${command}; ${SEE_HELP}`, 2);
+    if (command !== 'annotate') throw new UserError(command ? `unknown command "${command}"; ${SEE_HELP}` : SEE_HELP, 2);
+    const options = parseOptions(rest);
+    if (options.help) {
+      io.out(helpText());
+      return 0;
     }
-    if (format && flags.has('--json')) throw new UserError(`--json and --format are one or the other; ${USAGE}`, 2);
-    if (files.length !== 1) throw new UserError(USAGE, 2);
-    const file = files[0];
+    if (options.version) {
+      io.out(`tifa ${packageVersion()}\n`);
+      return 0;
+    }
+    if (options.format && options.json) throw new UserError(`--json and --format are one or the other; ${SEE_HELP}`, 2);
+    if (options.files.length !== 1) throw new UserError(SEE_HELP, 2);
+    const file = options.files[0];
 
     const data = loadData();
-    const input = await readInput(file, io);
+    const input = await readInput(file, io, options.encoding);
     const extracted: Extracted = looksLikeHtml(input, file)
-      ? extractHtml(input, flags.has('--whole-page'))
+      ? extractHtml(input, options.wholePage)
       : { text: input, blocks: plainTextBlocks(input), source: 'text' };
-    const matcher = createPhraseMatcher(data.phrases);
+    // The extension's own rule (settings' showCommon), so the CLI reports what a reader sees highlighted.
+    const matcher = createPhraseMatcher(data.phrases).restricted(entryFilter({ showCommon: options.all }, data.phrases.saliences));
     const entries = new Map<string, CompiledEntry>(data.glossary.entries.map((e) => [e.id, e]));
     const result = annotate(extracted.text, extracted.blocks, matcher, entries);
 
-    if (format) {
-      io.out(exportAs(format, { title: extracted.title ?? null, text: extracted.text }, result));
-    } else if (flags.has('--json')) {
+    if (options.format) {
+      io.out(exportAs(options.format, { title: extracted.title ?? null, text: extracted.text }, result));
+    } else if (options.json) {
       io.out(`${JSON.stringify({ source: extracted.source, title: extracted.title ?? null, text: extracted.text, ...result }, null, 2)}\n`);
     } else {
-      printText(result, extracted, io);
+      printText(result, extracted, options.all, io);
     }
     return 0;
   } catch (error) {

@@ -86,7 +86,7 @@ describe('article-aware reading', () => {
     expect(markdown).toMatch(/^# 基层治理观察/);
     expect(markdown).toMatch(/\[\^1\]: \*\*/);
     const [csvDownload] = await Promise.all([reader.waitForEvent('download'), reader.getByRole('button', { name: 'CSV' }).click()]);
-    expect(readFileSync((await csvDownload.path())!, 'utf8').split('\r\n')[0]).toMatch(/^id,text,start,end/);
+    expect(readFileSync((await csvDownload.path())!, 'utf8').split('\r\n')[0]).toMatch(/^\uFEFF?id,text,start,end/);
 
     // Script conversion in the reader.
     await reader.getByRole('button', { name: /^繁體/ }).click();

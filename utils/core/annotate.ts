@@ -19,6 +19,8 @@ export interface PhraseSummary {
   simplified: string;
   traditional: string;
   category: CompiledEntry['category'];
+  /** Key phrases are highlighted by default, common ones on request. */
+  salience: CompiledEntry['salience'];
   pinyin: string;
   gloss: string;
   meaningZh: string;
@@ -84,6 +86,7 @@ export function annotate(
       simplified: entry.simplified,
       traditional: entry.traditional,
       category: entry.category,
+      salience: entry.salience,
       pinyin: entry.pinyin,
       gloss: entry.gloss,
       meaningZh: entry.meaningZh,

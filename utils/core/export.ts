@@ -18,6 +18,18 @@ export const EXPORT_FORMATS: ExportFormat[] = ['md', 'json', 'csv'];
 
 const CONTEXT = 20;
 
+const englishPlural = new Intl.PluralRules('en');
+
+/** "1 phrase", "2 phrases". */
+export function countOf(count: number, one: string, other: string): string {
+  return `${count} ${englishPlural.select(count) === 'one' ? one : other}`;
+}
+
+/** "1 phrase, 1 occurrence", "2 phrases, 3 occurrences". */
+export function phraseTally(annotation: Annotation): string {
+  return `${countOf(annotation.phrases.length, 'phrase', 'phrases')}, ${countOf(annotation.matches.length, 'occurrence', 'occurrences')}`;
+}
+
 /** Markdown: the text with a footnote after each phrase's first occurrence, meanings below. */
 export function toMarkdown(source: ExportSource, annotation: Annotation): string {
   const numberOf = new Map(annotation.phrases.map((p, i) => [p.id, i + 1]));
@@ -35,26 +47,60 @@ export function toMarkdown(source: ExportSource, annotation: Annotation): string
   body += escapeMarkdown(source.text.slice(at));
   const paragraphs = body
     .split('\n')
-    .map((line) => line.trim())
+    .map((line) => escapeLineStart(line.trim()))
     .filter(Boolean)
     .join('\n\n');
   const header = [
-    `# ${escapeMarkdown(source.title || 'Annotated text')}`,
-    source.byline ? `\n${escapeMarkdown(source.byline)}` : '',
-    source.url ? `\n<${source.url}>` : '',
-    `\n*${annotation.phrases.length} phrases, ${annotation.matches.length} occurrences — annotated by Tifa Lens.*`,
+    `# ${escapeOneLine(source.title || 'Annotated text')}`,
+    source.byline ? `\n${escapeOneLine(source.byline)}` : '',
+    source.url ? `\n${markdownUrl(source.url)}` : '',
+    `\n*${phraseTally(annotation)} — annotated by Tifa Lens.*`,
   ].join('');
   const notes = annotation.phrases
     .map((p, i) => {
       const origin = p.origin.en.trim().toLowerCase() === 'unknown' ? '' : ` Origin: ${p.origin.en}`;
-      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ×${p.count}) — ${p.meaningEn} ${p.meaningZh}${origin}`;
+      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${p.salience}; ×${p.count}) — ${p.meaningEn} ${p.meaningZh}${origin}`;
     })
     .join('\n');
   return `${header}\n\n${paragraphs}\n\n${notes}\n`;
 }
 
+/**
+ * Page text as Markdown that renders as that text and nothing else: no link, image, HTML, code,
+ * emphasis, table, footnote or entity. Every ASCII punctuation mark may be backslash-escaped
+ * (CommonMark), so the escapes are invisible once rendered.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+  return (
+    text
+      .replace(/[\\`*_[\]()<>!|~&#]/g, '\\$&')
+      // Autolinks: GFM links http://…, www.… and e-mail addresses, and linkify (markdown-it) bare
+      // domains too; none is recognised once its colon, its @ or the dots of its host name are escaped.
+      .replace(/[:@]/g, '\\$&')
+      .replace(/([A-Za-z0-9-])\.(?=[A-Za-z])/g, '$1\\.')
+  );
+}
+
+/** What makes a block of a line that starts with it: a heading, a list item, a thematic break, a setext underline. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^[+\-=]/, '\\$&').replace(/^(\d+)\./, '$1\\.');
+}
+
+/** A title or byline: one line, since a line break would end the heading. */
+function escapeOneLine(text: string): string {
+  return escapeLineStart(escapeMarkdown(text.replace(/\s+/g, ' ').trim()));
+}
+
+/** The page's address: a link when it is a web address; any other scheme (javascript:, data:, file:) stays text. */
+function markdownUrl(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  // href is percent-encoded: it holds no space, < or >, so it cannot leave the autolink's brackets.
+  return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? `<${parsed.href}>` : escapeOneLine(url);
 }
 
 /** JSON: every match with its offsets, entry id and context; every phrase with its meanings. */
@@ -77,15 +123,39 @@ export function toJson(source: ExportSource, annotation: Annotation): string {
   );
 }
 
+/**
+ * Spreadsheets run a cell that starts like a formula (=, +, -, @, a tab, a carriage return), and the
+ * context columns come straight from the page: a leading ' keeps such a cell text (OWASP's advice on
+ * CSV injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 const csvCell = (value: string | number) => {
-  const s = String(value);
+  let s = String(value);
+  if (FORMULA_START.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** CSV: one row per match. */
+/** Excel reads a CSV file as the system's code page unless it starts with a UTF-8 byte order mark. */
+const UTF8_BOM = '\uFEFF';
+
+/** CSV: one row per match, CRLF line ends (RFC 4180). */
 export function toCsv(source: ExportSource, annotation: Annotation): string {
   const phrases = new Map(annotation.phrases.map((p) => [p.id, p]));
-  const header = ['id', 'text', 'start', 'end', 'category', 'simplified', 'traditional', 'pinyin', 'before', 'after', 'meaning_en'];
+  const header = [
+    'id',
+    'text',
+    'start',
+    'end',
+    'category',
+    'salience',
+    'simplified',
+    'traditional',
+    'pinyin',
+    'before',
+    'after',
+    'meaning_en',
+  ];
   const rows = annotation.matches.map((m) => {
     const p = phrases.get(m.id)!;
     return [
@@ -94,6 +164,7 @@ export function toCsv(source: ExportSource, annotation: Annotation): string {
       m.start,
       m.end,
       m.category,
+      p.salience,
       p.simplified,
       p.traditional,
       p.pinyin,
@@ -102,7 +173,7 @@ export function toCsv(source: ExportSource, annotation: Annotation): string {
       p.meaningEn,
     ].map(csvCell);
   });
-  return `${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
 
 export function exportAs(format: ExportFormat, source: ExportSource, annotation: Annotation): string {
