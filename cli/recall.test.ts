@@ -55,7 +55,11 @@ async function annotateHtml(name: string, html: string): Promise<{ id: string; t
   const path = join(dir, `${name}.html`);
   writeFileSync(path, html);
   let out = '';
-  const code = await main(['annotate', '--json', '--all', path], { readStdin: async () => Buffer.alloc(0), out: (t) => (out += t), err: () => {} });
+  const code = await main(['annotate', '--json', '--all', path], {
+    readStdin: async () => Buffer.alloc(0),
+    out: (t) => (out += t),
+    err: () => {},
+  });
   expect(code).toBe(0);
   return JSON.parse(out).matches;
 }

@@ -1,128 +1,249 @@
 /**
- * Options: category visibility and colours, highlight style, site allow- and deny-lists, the
- * default script conversion and the interface language. Every change is saved at once.
+ * Options, in sections a reader can scan: what is highlighted, where, script conversion, phrases of
+ * one's own, and the interface language. Each section says in one line what it changes. Every
+ * change is saved at once; the header says when it is stored, and one button restores the defaults
+ * (a reader's own phrases are data, not options: a reset keeps them).
  */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { Segmented, Switch } from './Controls';
 import { useT } from './Language';
-import { CATEGORIES, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
-import { TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
+import { CATEGORIES } from '@/utils/core/glossary-schema';
+import { categoryLabel, type LanguageSetting } from '@/utils/core/i18n';
+import { SCRIPT_CHOICES, TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
 import type { HighlightSettings, Scope } from '@/utils/core/settings-schema';
-import type { LanguageSetting } from '@/utils/core/i18n';
-import { SCRIPT_CHOICES } from '@/utils/core/convert';
+import type { SaveState } from '@/utils/extension/use-setting';
 
 export interface OptionsFormProps {
   highlights: HighlightSettings;
-  onHighlights: (next: HighlightSettings) => void;
+  onHighlights: (change: (current: HighlightSettings) => HighlightSettings) => void;
   defaultChoice: ScriptChoice;
   onDefaultChoice: (choice: ScriptChoice) => void;
   language: LanguageSetting;
   onLanguage: (language: LanguageSetting) => void;
   scope: Scope;
   onScope: (scope: Scope) => void;
+  /** Where the last change stands: shown in the header. */
+  saveState: SaveState;
+  onReset: () => Promise<void>;
+  /** The "your own phrases" section's body. */
+  ownPhrases?: ComponentChildren;
 }
 
-const hostList = (text: string) =>
+/** Host names from what a reader types or pastes (URLs, commas, one per line). */
+export const hostList = (text: string) =>
   text
     .split(/[\s,]+/)
     .map((s) =>
       s
         .trim()
         .toLowerCase()
-        .replace(/^https?:\/\//, '')
-        .replace(/\/.*$/, ''),
+        .replace(/^[a-z]+:\/\//, '')
+        .replace(/[/?#].*$/, ''),
     )
     .filter(Boolean);
+
+function Section(props: { id: string; title: string; hint: string; children: ComponentChildren }) {
+  return (
+    <section class="opt-section" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <p class="opt-hint">{props.hint}</p>
+      <div class="opt-body">{props.children}</div>
+    </section>
+  );
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const t = useT();
+  const text =
+    state === 'saving' ? t('saving') : state === 'saved' ? t('saved') : state === 'failed' ? t('saveFailed') : t('savedAutomatically');
+  return (
+    <p class={`save-state ${state}`} role="status">
+      {text}
+    </p>
+  );
+}
 
 export function OptionsForm(props: OptionsFormProps) {
   const t = useT();
   const h = props.highlights;
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [justReset, setJustReset] = useState(false);
+  const setCategory = (category: (typeof CATEGORIES)[number], change: Partial<HighlightSettings['categories'][typeof category]>) =>
+    props.onHighlights((current) => ({
+      ...current,
+      categories: { ...current.categories, [category]: { ...current.categories[category], ...change } },
+    }));
   return (
-    <main>
-      <h1>{t('optionsTitle')}</h1>
-      <fieldset>
-        <legend>{t('categoriesShown')}</legend>
-        {CATEGORIES.map((c) => (
-          <div class="category-row" key={c}>
-            <label>
-              <input
-                type="checkbox"
+    <main class="options">
+      <header class="opt-header">
+        <h1>
+          <img src="/icon/32.png" width="24" height="24" alt="" />
+          {t('optionsTitle')}
+        </h1>
+        <SaveStatus state={props.saveState} />
+      </header>
+
+      <Section id="highlights" title={t('sectionHighlights')} hint={t('sectionHighlightsHint')}>
+        <Switch label={t('highlightsEnabled')} checked={h.enabled} onChange={(enabled) => props.onHighlights((c) => ({ ...c, enabled }))} />
+        <Switch
+          label={t('showCommon')}
+          hint={t('showCommonHint')}
+          checked={h.showCommon}
+          onChange={(showCommon) => props.onHighlights((c) => ({ ...c, showCommon }))}
+        />
+        <div class="opt-field">
+          <span class="opt-label" id="style-label">
+            {t('highlightStyle')}
+          </span>
+          <Segmented
+            legend={t('highlightStyle')}
+            name="style"
+            value={h.style}
+            onChange={(style) => props.onHighlights((c) => ({ ...c, style }))}
+            options={[
+              { value: 'background', label: t('styleBackground') },
+              { value: 'underline', label: t('styleUnderline') },
+            ]}
+          />
+        </div>
+        <h3 class="opt-subhead">{t('categoriesShown')}</h3>
+        <ul class="categories">
+          {CATEGORIES.map((c) => (
+            <li key={c}>
+              <Switch
+                label={<span class={`tl-cat tl-cat-${c}`}>{categoryLabel(t, c)}</span>}
                 checked={h.categories[c].visible}
-                onChange={(e) =>
-                  props.onHighlights({
-                    ...h,
-                    categories: { ...h.categories, [c]: { ...h.categories[c], visible: (e.target as HTMLInputElement).checked } },
-                  })
-                }
-              />{' '}
-              {CATEGORY_LABELS[c].en} <span lang="zh-Hans">{CATEGORY_LABELS[c].zh}</span>
-            </label>
-            <input
-              type="color"
-              aria-label={`${CATEGORY_LABELS[c].en} colour`}
-              value={h.categories[c].colour}
-              onChange={(e) =>
-                props.onHighlights({
-                  ...h,
-                  categories: { ...h.categories, [c]: { ...h.categories[c], colour: (e.target as HTMLInputElement).value } },
-                })
-              }
-            />
-          </div>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t('highlightStyle')}</legend>
-        {(['background', 'underline'] as const).map((style) => (
-          <label key={style}>
-            <input type="radio" name="style" checked={h.style === style} onChange={() => props.onHighlights({ ...h, style })} />{' '}
-            {style === 'background' ? t('styleBackground') : t('styleUnderline')}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t('highlights')}</legend>
-        <label class="block">
-          {t('denyList')}
-          <textarea
-            value={h.disabledSites.join('\n')}
-            onChange={(e) => props.onHighlights({ ...h, disabledSites: hostList((e.target as HTMLTextAreaElement).value) })}
-          />
-        </label>
-        <label class="block">
-          {t('allowList')}
-          <textarea
-            value={h.allowSites.join('\n')}
-            onChange={(e) => props.onHighlights({ ...h, allowSites: hostList((e.target as HTMLTextAreaElement).value) })}
-          />
-        </label>
-      </fieldset>
-      <fieldset>
-        <legend>{t('defaultScope')}</legend>
-        {(['page', 'article'] as const).map((scope) => (
-          <label key={scope}>
-            <input type="radio" name="scope" checked={props.scope === scope} onChange={() => props.onScope(scope)} />{' '}
-            {scope === 'page' ? t('scopePage') : t('scopeArticle')}
-          </label>
-        ))}
-      </fieldset>
-      <label class="block">
-        {t('defaultScript')}{' '}
-        <select value={props.defaultChoice} onChange={(e) => props.onDefaultChoice((e.target as HTMLSelectElement).value as ScriptChoice)}>
-          {SCRIPT_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {TARGET_LABELS[choice].zh} {TARGET_LABELS[choice].en}
-            </option>
+                onChange={(visible) => setCategory(c, { visible })}
+              />
+              <input
+                type="color"
+                class="colour"
+                aria-label={t('colourOf', categoryLabel(t, c))}
+                value={h.categories[c].colour}
+                onChange={(e) => setCategory(c, { colour: (e.currentTarget as HTMLInputElement).value })}
+              />
+            </li>
           ))}
-        </select>
-      </label>
-      <label class="block">
-        {t('uiLanguage')}{' '}
-        <select value={props.language} onChange={(e) => props.onLanguage((e.target as HTMLSelectElement).value as LanguageSetting)}>
-          <option value="auto">{t('languageAuto')}</option>
-          <option value="en">English</option>
-          <option value="zh_CN">简体中文</option>
-          <option value="zh_TW">繁體中文</option>
-        </select>
-      </label>
+        </ul>
+      </Section>
+
+      <Section id="sites" title={t('sectionSites')} hint={t('sectionSitesHint')}>
+        <div class="opt-field">
+          <span class="opt-label">{t('defaultScope')}</span>
+          <Segmented
+            legend={t('defaultScope')}
+            name="scope"
+            value={props.scope}
+            onChange={props.onScope}
+            options={[
+              { value: 'page', label: t('scopePage') },
+              { value: 'article', label: t('scopeArticle') },
+            ]}
+          />
+        </div>
+        <label class="opt-block">
+          <span class="opt-label">{t('denyList')}</span>
+          <textarea
+            class="tl-input"
+            rows={3}
+            placeholder="example.com"
+            value={h.disabledSites.join('\n')}
+            onChange={(e) => {
+              const disabledSites = hostList((e.currentTarget as HTMLTextAreaElement).value);
+              props.onHighlights((c) => ({ ...c, disabledSites }));
+            }}
+          />
+        </label>
+        <label class="opt-block">
+          <span class="opt-label">{t('allowList')}</span>
+          <textarea
+            class="tl-input"
+            rows={3}
+            value={h.allowSites.join('\n')}
+            onChange={(e) => {
+              const allowSites = hostList((e.currentTarget as HTMLTextAreaElement).value);
+              props.onHighlights((c) => ({ ...c, allowSites }));
+            }}
+          />
+        </label>
+      </Section>
+
+      <Section id="conversion" title={t('sectionConversion')} hint={t('sectionConversionHint')}>
+        <label class="opt-field">
+          <span class="opt-label">{t('defaultScript')}</span>
+          <select
+            class="tl-input"
+            value={props.defaultChoice}
+            onChange={(e) => props.onDefaultChoice((e.currentTarget as HTMLSelectElement).value as ScriptChoice)}
+          >
+            {SCRIPT_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {TARGET_LABELS[choice].zh} · {TARGET_LABELS[choice].en}
+              </option>
+            ))}
+          </select>
+        </label>
+      </Section>
+
+      {props.ownPhrases && (
+        <Section id="own" title={t('sectionOwn')} hint={t('sectionOwnHint')}>
+          {props.ownPhrases}
+        </Section>
+      )}
+
+      <Section id="language" title={t('sectionLanguage')} hint={t('sectionLanguageHint')}>
+        <label class="opt-field">
+          <span class="opt-label">{t('uiLanguage')}</span>
+          <select
+            class="tl-input"
+            value={props.language}
+            onChange={(e) => props.onLanguage((e.currentTarget as HTMLSelectElement).value as LanguageSetting)}
+          >
+            <option value="auto">{t('languageAuto')}</option>
+            <option value="en">English</option>
+            <option value="zh_CN">简体中文</option>
+            <option value="zh_TW">繁體中文</option>
+          </select>
+        </label>
+      </Section>
+
+      <section class="opt-section reset" aria-labelledby="reset-title">
+        <h2 id="reset-title">{t('resetTitle')}</h2>
+        <p class="opt-hint">{t('resetHint')}</p>
+        {confirmReset ? (
+          <p class="reset-confirm">
+            {t('resetConfirm')}{' '}
+            <button
+              type="button"
+              class="tl-button primary"
+              onClick={() => {
+                setConfirmReset(false);
+                void props.onReset().then(() => setJustReset(true));
+              }}
+            >
+              {t('resetDo')}
+            </button>{' '}
+            <button type="button" class="tl-button" onClick={() => setConfirmReset(false)}>
+              {t('cancel')}
+            </button>
+          </p>
+        ) : (
+          <button
+            type="button"
+            class="tl-button"
+            onClick={() => {
+              setJustReset(false);
+              setConfirmReset(true);
+            }}
+          >
+            {t('resetButton')}
+          </button>
+        )}
+        <p class="reset-done" role="status">
+          {justReset && t('resetDone')}
+        </p>
+      </section>
     </main>
   );
 }

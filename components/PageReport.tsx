@@ -1,9 +1,10 @@
 /** The page report: the article's metadata, how dense it is in phrases, and which. */
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import { CATEGORIES } from '@/utils/core/glossary-schema';
+import { categoryLabel } from '@/utils/core/i18n';
+import type { PageReport as Report } from '@/utils/extension/protocol';
 import { useT } from './Language';
 import { PhraseHeading } from './PhraseDetails';
-import { CATEGORIES, CATEGORY_COLOURS, CATEGORY_LABELS } from '@/utils/core/glossary-schema';
-import type { CompiledEntry } from '@/utils/core/compiled-data';
-import type { PageReport as Report } from '@/utils/extension/protocol';
 
 export function PageReportView({ report, entries }: { report: Report; entries: ReadonlyMap<string, CompiledEntry> }) {
   const t = useT();
@@ -11,11 +12,11 @@ export function PageReportView({ report, entries }: { report: Report; entries: R
   return (
     <section class="report" aria-labelledby="report-title">
       <h2 id="report-title">{t('pageReport')}</h2>
-      <p class="source">{report.source === 'article' ? t('reportArticle') : t('reportWholePage')}</p>
+      <p class="source tl-badge">{report.source === 'article' ? t('reportArticle') : t('reportWholePage')}</p>
       <dl>
         {report.title && (
           <>
-            <dt class="visually-hidden">Title</dt>
+            <dt class="visually-hidden">{t('reportTitle')}</dt>
             <dd class="title">{report.title}</dd>
           </>
         )}
@@ -39,18 +40,15 @@ export function PageReportView({ report, entries }: { report: Report; entries: R
         )}
       </dl>
       <p class="figures" aria-live="polite">
-        {t('length', report.length)} · {t('distinctPhrases', report.distinct, report.occurrences)} · {t('density', report.density)}
+        {t('length', report.length)} · {t('phrasesCount', report.distinct)}, {t('occurrencesCount', report.occurrences)} ·{' '}
+        {t('density', report.density)}
       </p>
       <h3>{t('byCategory')}</h3>
       <ul class="chart">
         {CATEGORIES.filter((c) => report.byCategory[c]).map((c) => (
           <li key={c}>
-            <span class="label">{CATEGORY_LABELS[c].en}</span>
-            <span
-              class="bar"
-              aria-hidden="true"
-              style={{ width: `${(100 * (report.byCategory[c] ?? 0)) / max}%`, background: CATEGORY_COLOURS[c] }}
-            />
+            <span class={`label tl-cat tl-cat-${c}`}>{categoryLabel(t, c)}</span>
+            <span class={`bar tl-cat-${c}`} aria-hidden="true" style={{ width: `${(100 * (report.byCategory[c] ?? 0)) / max}%` }} />
             <span class="value">{report.byCategory[c]}</span>
           </li>
         ))}
@@ -63,7 +61,7 @@ export function PageReportView({ report, entries }: { report: Report; entries: R
             const entry = entries.get(p.id);
             return entry ? (
               <li key={p.id} data-entry={p.id}>
-                <PhraseHeading entry={entry} /> ×{p.count}
+                <PhraseHeading entry={entry} /> <span class="tl-muted">×{p.count}</span>
               </li>
             ) : null;
           })}

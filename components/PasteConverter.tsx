@@ -11,53 +11,66 @@ export function PasteConverter({ convert }: { convert: (target: Target, text: st
   const [status, setStatus] = useState('');
 
   const run = async (text: string, to: Target) => {
-    setOutput(text.trim() ? await convert(to, text) : '');
+    setStatus('');
+    if (!text.trim()) return setOutput('');
+    try {
+      setOutput(await convert(to, text));
+    } catch {
+      setStatus(t('conversionFailed'));
+    }
   };
 
   return (
     <section class="paste" aria-labelledby="paste-title">
-      <h2 id="paste-title">{t('convertText')}</h2>
-      <textarea
-        aria-label={t('textToConvert')}
-        placeholder={t('pastePlaceholder')}
-        value={input}
-        onInput={(e) => {
-          const text = (e.target as HTMLTextAreaElement).value;
-          setInput(text);
-          void run(text, target);
-        }}
-      />
-      <label>
+      <div class="paste-head">
+        <h2 id="paste-title" class="section-title">
+          {t('convertText')}
+        </h2>
         <select
+          class="tl-input"
           aria-label={t('convertTo')}
           value={target}
           onChange={(e) => {
-            const to = (e.target as HTMLSelectElement).value as Target;
+            const to = (e.currentTarget as HTMLSelectElement).value as Target;
             setTarget(to);
             void run(input, to);
           }}
         >
-          {TARGETS.map((t) => (
-            <option key={t} value={t}>
-              {TARGET_LABELS[t].zh} {TARGET_LABELS[t].en}
+          {TARGETS.map((choice) => (
+            <option key={choice} value={choice}>
+              {TARGET_LABELS[choice].zh} {TARGET_LABELS[choice].en}
             </option>
           ))}
         </select>
-      </label>
-      <textarea aria-label={t('convertedText')} readOnly value={output} />
-      <button
-        type="button"
-        disabled={!output}
-        onClick={async () => {
-          await navigator.clipboard.writeText(output);
-          setStatus(t('copied'));
+      </div>
+      <textarea
+        class="tl-input"
+        aria-label={t('textToConvert')}
+        placeholder={t('pastePlaceholder')}
+        value={input}
+        onInput={(e) => {
+          const text = (e.currentTarget as HTMLTextAreaElement).value;
+          setInput(text);
+          void run(text, target);
         }}
-      >
-        {t('copy')}
-      </button>
-      <span role="status" aria-live="polite">
-        {status}
-      </span>
+      />
+      <textarea class="tl-input" aria-label={t('convertedText')} readOnly value={output} />
+      <div class="paste-actions">
+        <button
+          type="button"
+          class="tl-button"
+          disabled={!output}
+          onClick={async () => {
+            await navigator.clipboard.writeText(output);
+            setStatus(t('copied'));
+          }}
+        >
+          {t('copy')}
+        </button>
+        <span role="status" aria-live="polite" class="tl-muted">
+          {status}
+        </span>
+      </div>
     </section>
   );
 }

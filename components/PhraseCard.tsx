@@ -1,25 +1,43 @@
 /**
- * The card that explains a phrase: both scripts, pinyin, category, meaning in Chinese and English,
- * origin, the first occurrences in the source essays, and how often it occurs on this page.
- * Text only goes in as text nodes (Preact escapes it); no browser APIs here, the caller wires them.
+ * The card that explains a phrase, what a reader needs first at the top, in about 320 px:
+ * the phrase in both scripts, its pinyin and category; a one-line gloss and the meaning in the
+ * interface language (the other language one click away); where it stands in the source essays, as
+ * keyword-in-context lines that open the essay reader there, and "all N" for the concordance; the
+ * origin on one line with "more"; how often it occurs on this page.
+ *
+ * Text goes in as text nodes only (Preact escapes it); no browser APIs here, the caller wires them.
  */
-import { CATEGORY_LABELS } from '@/utils/core/glossary-schema';
-import type { CardEntry } from '@/utils/extension/protocol';
+import { useState } from 'preact/hooks';
 import type { Occurrence } from '@/utils/core/corpus-index';
-import { useT } from './Language';
+import { categoryLabel } from '@/utils/core/i18n';
+import type { CardEntry } from '@/utils/extension/protocol';
+import themeCss from './theme.css?inline';
+import { useLanguage, useT } from './Language';
 
 export interface PhraseCardProps {
   entry: CardEntry;
-  /** How often the phrase occurs on the current page. */
-  pageCount: number;
+  /** How often the phrase occurs on the current page (undefined where there is no page). */
+  pageCount?: number;
   onOpenEssay: (occurrence: Occurrence) => void;
+  onOpenGlossary: (id: string) => void;
   onClose: () => void;
 }
 
-export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCardProps) {
+/** Essay lines shown on the card; the rest are one click away in the glossary's concordance. */
+const CARD_LINES = 2;
+/** Characters of context either side of the phrase in a line. */
+const CONTEXT = 9;
+
+export function PhraseCard({ entry, pageCount, onOpenEssay, onOpenGlossary, onClose }: PhraseCardProps) {
   const t = useT();
-  const category = CATEGORY_LABELS[entry.category];
-  const origin = entry.origin.en.trim().toLowerCase() === 'unknown' ? undefined : entry.origin;
+  const language = useLanguage();
+  const chineseFirst = language !== 'en';
+  const [otherLanguage, setOtherLanguage] = useState(false);
+  const [originOpen, setOriginOpen] = useState(false);
+  const showChinese = chineseFirst !== otherLanguage;
+  const origin =
+    entry.origin.en.trim().toLowerCase() === 'unknown' ? undefined : showChinese && entry.origin.zh ? entry.origin.zh : entry.origin.en;
+  const lines = entry.occurrences.slice(0, CARD_LINES);
   return (
     <div
       class="card"
@@ -30,9 +48,11 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCar
         if (event.key === 'Escape') onClose();
       }}
     >
-      <header>
-        <div class="phrase">
-          <span lang="zh-Hans">{entry.simplified}</span>
+      <header class="head">
+        <div class="words">
+          <span class="phrase" lang="zh-Hans">
+            {entry.simplified}
+          </span>
           {entry.traditional !== entry.simplified && (
             <span class="traditional" lang="zh-Hant">
               {entry.traditional}
@@ -44,74 +64,113 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onClose }: PhraseCar
         </button>
       </header>
       <p class="meta">
-        <span class="pinyin">{entry.pinyin}</span> ·{' '}
-        <span class={`category category-${entry.category}`}>
-          {category.en} {category.zh}
-        </span>
+        {entry.pinyin && (
+          <span class="pinyin" lang="zh-Latn-pinyin">
+            {entry.pinyin}
+          </span>
+        )}
+        <span class={`tl-cat tl-cat-${entry.category}`}>{categoryLabel(t, entry.category)}</span>
+        {entry.own ? (
+          <span class="tl-badge own">{t('ownBadge')}</span>
+        ) : (
+          entry.salience === 'common' && <span class="tl-badge">{t('commonBadge')}</span>
+        )}
       </p>
-      <p class="gloss">“{entry.gloss}”</p>
-      <p class="meaning" lang="zh-Hans">
-        {entry.meaningZh}
-      </p>
-      <p class="meaning" lang="en">
-        {entry.meaningEn}
-      </p>
-      {origin && (
-        <p class="origin">
-          <strong>{t('origin')}:</strong> {origin.en}
+      {entry.gloss && (
+        <p class="gloss" lang="en">
+          “{entry.gloss}”
         </p>
       )}
-      <p class="count" aria-live="polite">
-        {t('onPageCount', pageCount)} · {t('inEssaysCount', entry.occurrenceCount)}
-      </p>
-      {entry.occurrences.length > 0 ? (
-        <ul class="occurrences" aria-label={t('essaysTitle')}>
-          {entry.occurrences.map((o) => (
-            <li key={`${o.essay}-${o.paragraph}-${o.start}`}>
-              <button type="button" class="occurrence" onClick={() => onOpenEssay(o)}>
-                <span class="where">{t('essayParagraph', o.essay, o.paragraph)}</span>{' '}
-                <span lang="zh-Hant">
-                  …{o.before}
-                  <mark>{o.text}</mark>
-                  {o.after}…
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+      {entry.own ? (
+        <p class="meaning">{entry.meaningEn || <span class="muted">{t('ownNoMeaning')}</span>}</p>
       ) : (
-        <p class="outside">{t('notInEssays')}</p>
+        <p class="meaning" lang={showChinese ? 'zh-Hans' : 'en'}>
+          {showChinese ? entry.meaningZh : entry.meaningEn}{' '}
+          <button type="button" class="inline-button" aria-pressed={otherLanguage} onClick={() => setOtherLanguage(!otherLanguage)}>
+            {chineseFirst ? 'English' : '中文'}
+          </button>
+        </p>
       )}
+      {entry.own ? (
+        <p class="muted own-note">{t('ownNotInGlossary')}</p>
+      ) : (
+        <section class="essays" aria-label={t('inEssays', entry.occurrenceCount)}>
+          {lines.length === 0 ? (
+            <p class="muted">{t('notInEssays')}</p>
+          ) : (
+            <>
+              <ul>
+                {lines.map((o) => (
+                  <li key={`${o.essay}-${o.paragraph}-${o.start}`}>
+                    <button type="button" class="kwic-line" onClick={() => onOpenEssay(o)}>
+                      <span class="where">{t('essayParagraph', o.essay, o.paragraph)}</span>
+                      <span class="tl-kwic" lang="zh-Hant">
+                        <span class="before">{o.before.slice(-CONTEXT)}</span>
+                        <mark>{o.text}</mark>
+                        <span class="after">{o.after.slice(0, CONTEXT)}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" class="link" onClick={() => onOpenGlossary(entry.id)}>
+                {t('allInEssays', entry.occurrenceCount)}
+              </button>
+            </>
+          )}
+        </section>
+      )}
+      {origin && (
+        <p class={originOpen ? 'origin open' : 'origin'}>
+          <span class="label">{entry.own ? t('note') : t('origin')}</span> <span class="text">{origin}</span>
+          <button type="button" class="inline-button" aria-expanded={originOpen} onClick={() => setOriginOpen(!originOpen)}>
+            {originOpen ? t('less') : t('more')}
+          </button>
+        </p>
+      )}
+      {pageCount !== undefined && <p class="count muted">{t('onPageTimes', pageCount)}</p>}
     </div>
   );
 }
 
-export const PHRASE_CARD_CSS = `
+/** The card's styles: the shared theme, then the card's own (it lives in a shadow root). */
+export const PHRASE_CARD_CSS = `${themeCss}
 :host { all: initial; }
 .card {
   position: fixed; z-index: 2147483647; left: 0; top: 0;
-  box-sizing: border-box; width: min(380px, calc(100vw - 16px)); max-height: min(440px, calc(100vh - 16px)); overflow: auto;
-  font: 14px/1.5 system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif;
-  background: #fffdf8; color: #1d1d1f; border: 1px solid #d8d2c4; border-radius: 10px;
-  box-shadow: 0 8px 28px rgba(0,0,0,.22); padding: 10px 12px;
+  box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: calc(100vh - 16px); overflow: auto;
+  font: var(--tl-text-md) / var(--tl-line) var(--tl-font);
+  background: var(--tl-surface); color: var(--tl-text);
+  border: 1px solid var(--tl-border); border-radius: var(--tl-radius); box-shadow: var(--tl-shadow);
+  padding: var(--tl-space-3) var(--tl-space-3) var(--tl-space-2);
 }
-@media (prefers-color-scheme: dark) {
-  .card { background: #23221f; color: #ecebe7; border-color: #4a463d; }
-  mark { background: #6b5a12; color: inherit; }
-}
-header { display: flex; justify-content: space-between; align-items: flex-start; gap: 8px; }
-.phrase { font-size: 18px; font-weight: 600; }
-.traditional { margin-left: .5em; font-weight: 400; opacity: .8; }
-.close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 0 4px; border-radius: 4px; }
-.close:focus-visible, .occurrence:focus-visible { outline: 2px solid #3b6fd8; }
-p { margin: 6px 0; }
-.meta { font-size: 12px; opacity: .85; }
-.gloss { font-style: italic; opacity: .85; }
-.origin { font-size: 12.5px; }
-.count { font-size: 12px; opacity: .8; }
-.occurrences { list-style: none; margin: 4px 0 0; padding: 0; }
-.occurrence { all: unset; display: block; cursor: pointer; font-size: 12.5px; padding: 4px 6px; border-radius: 6px; }
-.occurrence:hover { background: rgba(127,127,127,.15); }
-.where { font-weight: 600; white-space: nowrap; }
-mark { background: #ffe58a; color: inherit; }
+.card p { margin: 0 0 var(--tl-space-2); }
+.head { display: flex; justify-content: space-between; align-items: flex-start; gap: var(--tl-space-2); }
+.words { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: var(--tl-space-2); }
+.phrase { font-size: var(--tl-text-lg); font-weight: 650; }
+.traditional { color: var(--tl-muted); }
+.close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 2px 6px; border-radius: var(--tl-radius-sm); color: var(--tl-muted); }
+.close:hover { background: var(--tl-surface-2); }
+.meta { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tl-space-1) var(--tl-space-3); font-size: var(--tl-text-sm); color: var(--tl-muted); margin-bottom: var(--tl-space-1) !important; }
+.gloss { font-style: italic; color: var(--tl-muted); font-size: var(--tl-text-sm); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.meaning { line-height: 1.55; }
+.inline-button { all: unset; cursor: pointer; color: var(--tl-link); font-size: var(--tl-text-xs); white-space: nowrap; margin-left: 2px; }
+.inline-button:hover, .link:hover { text-decoration: underline; }
+.essays { border-top: 1px solid var(--tl-border); padding-top: var(--tl-space-2); margin-bottom: var(--tl-space-2); }
+.essays ul { list-style: none; margin: 0; padding: 0; }
+.kwic-line { all: unset; box-sizing: border-box; cursor: pointer; display: flex; gap: var(--tl-space-2); width: 100%; padding: 3px var(--tl-space-1); border-radius: var(--tl-radius-sm); font-size: var(--tl-text-sm); }
+.kwic-line:hover { background: var(--tl-surface-2); }
+.where { flex: none; color: var(--tl-muted); font-variant-numeric: tabular-nums; min-width: 6.2em; }
+.tl-kwic { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.link { all: unset; cursor: pointer; color: var(--tl-link); font-size: var(--tl-text-sm); padding: 2px var(--tl-space-1); }
+.origin { font-size: var(--tl-text-sm); color: var(--tl-muted); display: flex; gap: var(--tl-space-1); align-items: baseline; }
+.origin .text { flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.origin.open { display: block; }
+.origin.open .text { white-space: normal; }
+.origin .label { font-weight: 600; color: var(--tl-text); }
+.muted { color: var(--tl-muted); font-size: var(--tl-text-sm); }
+.own-note { border-top: 1px solid var(--tl-border); padding-top: var(--tl-space-2); }
+.tl-badge.own { border-color: var(--tl-accent); color: var(--tl-accent); }
+.count { margin: 0 !important; }
+.close:focus-visible, .kwic-line:focus-visible, .inline-button:focus-visible, .link:focus-visible { outline: 2px solid var(--tl-focus); outline-offset: 1px; }
 `;

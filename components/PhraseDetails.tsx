@@ -1,15 +1,14 @@
-/** An entry in full: meanings, origin, related entries and its occurrences in the source essays. */
-import { useT } from './Language';
-import { CATEGORY_LABELS, type GlossaryEntry } from '@/utils/core/glossary-schema';
+/**
+ * An entry's explanation, in the order a reader needs it: the meaning in the interface language
+ * (the other language one click away), then where it stands in the source essays, then its origin
+ * and related entries. Compact in the popup (the first essay lines), whole in the glossary.
+ */
+import { useState } from 'preact/hooks';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
 import type { Occurrence } from '@/utils/core/corpus-index';
-
-export interface PhraseDetailsProps {
-  entry: GlossaryEntry & { occurrences: Occurrence[] };
-  /** How many occurrences to list (all when undefined). */
-  maxOccurrences?: number;
-  essayLink: (o: Occurrence) => string;
-  related?: { id: string; simplified: string; href: string }[];
-}
+import { categoryLabel } from '@/utils/core/i18n';
+import type { GlossaryEntry } from '@/utils/core/glossary-schema';
+import { useLanguage, useT } from './Language';
 
 export function PhraseHeading({ entry }: { entry: GlossaryEntry }) {
   return (
@@ -26,60 +25,97 @@ export function PhraseHeading({ entry }: { entry: GlossaryEntry }) {
   );
 }
 
-export function PhraseDetails({ entry, maxOccurrences, essayLink, related }: PhraseDetailsProps) {
+/** A short gloss in the interface language: the English gloss, or the first clause of the Chinese meaning. */
+export function shortGloss(entry: GlossaryEntry, chinese: boolean): string {
+  if (!chinese) return entry.gloss;
+  const first = entry.meaningZh.split(/[。；]/)[0];
+  return first.length > 28 ? `${first.slice(0, 27)}…` : first;
+}
+
+export function useShortGloss(): (entry: GlossaryEntry) => string {
+  const chinese = useLanguage() !== 'en';
+  return (entry) => shortGloss(entry, chinese);
+}
+
+/** A keyword-in-context line: the essay and paragraph, some characters either side, the phrase marked. */
+export function KwicLine({ occurrence: o, href, context = 12 }: { occurrence: Occurrence; href: string; context?: number }) {
   const t = useT();
-  const occurrences = maxOccurrences === undefined ? entry.occurrences : entry.occurrences.slice(0, maxOccurrences);
+  return (
+    <a class="kwic-line" href={href} target="_blank" rel="noopener">
+      <span class="where">{t('essayParagraph', o.essay, o.paragraph)}</span>
+      <span class="tl-kwic" lang="zh-Hant">
+        {o.before.slice(-context)}
+        <mark>{o.text}</mark>
+        {o.after.slice(0, context)}
+      </span>
+    </a>
+  );
+}
+
+export interface PhraseDetailsProps {
+  entry: CompiledEntry;
+  /** How many essay lines to show (all when undefined). */
+  maxOccurrences?: number;
+  essayLink: (o: Occurrence) => string;
+  /** Where "all N" and the related entries lead (the glossary). */
+  entryLink?: (id: string) => string;
+  related?: { id: string; simplified: string }[];
+  /** The glossary shows the concordance itself, below: no essay lines here. */
+  withoutEssays?: boolean;
+}
+
+export function PhraseDetails({ entry, maxOccurrences, essayLink, entryLink, related, withoutEssays }: PhraseDetailsProps) {
+  const t = useT();
+  const language = useLanguage();
+  const chineseFirst = language !== 'en';
+  const [other, setOther] = useState(false);
+  const chinese = chineseFirst !== other;
+  const lines = maxOccurrences === undefined ? entry.occurrences : entry.occurrences.slice(0, maxOccurrences);
   const knownOrigin = entry.origin.en.trim().toLowerCase() !== 'unknown';
+  const origin = knownOrigin ? (chinese && entry.origin.zh ? entry.origin.zh : entry.origin.en) : t('unknownOrigin');
   return (
     <div class="phrase-details">
       <p class="meta">
-        <span class="pinyin">{entry.pinyin}</span> · {CATEGORY_LABELS[entry.category].en} {CATEGORY_LABELS[entry.category].zh} ·{' '}
-        <span class="gloss">“{entry.gloss}”</span>
+        <span class="pinyin">{entry.pinyin}</span>
+        <span class={`tl-cat tl-cat-${entry.category}`}>{categoryLabel(t, entry.category)}</span>
+        <span class="tl-badge">{entry.salience === 'key' ? t('keyBadge') : t('commonBadge')}</span>
       </p>
-      <p lang="zh-Hans">{entry.meaningZh}</p>
-      <p lang="en">{entry.meaningEn}</p>
+      <p class="meaning" lang={chinese ? 'zh-Hans' : 'en'}>
+        {chinese ? entry.meaningZh : entry.meaningEn}{' '}
+        <button type="button" class="inline-button" aria-pressed={other} onClick={() => setOther(!other)}>
+          {chineseFirst ? 'English' : '中文'}
+        </button>
+      </p>
+      {!withoutEssays &&
+        (entry.occurrences.length === 0 ? (
+          <p class="tl-note">{t('notInEssays')}</p>
+        ) : (
+          <div class="essay-lines">
+            {lines.map((o) => (
+              <KwicLine key={`${o.essay}-${o.paragraph}-${o.start}`} occurrence={o} href={essayLink(o)} />
+            ))}
+            {entryLink && (
+              <a class="all-link" href={entryLink(entry.id)} target="_blank" rel="noopener">
+                {t('allInEssays', entry.occurrences.length)}
+              </a>
+            )}
+          </div>
+        ))}
       <p class="origin">
-        <strong>{t('origin')}:</strong> {knownOrigin ? entry.origin.en : t('unknownOrigin')}
-        {entry.origin.zh && (
-          <>
-            {' '}
-            <span lang="zh-Hans">{entry.origin.zh}</span>
-          </>
-        )}
+        <span class="label">{t('origin')}</span> <span lang={chinese && entry.origin.zh ? 'zh-Hans' : 'en'}>{origin}</span>
       </p>
-      {related && related.length > 0 && (
+      {related && related.length > 0 && entryLink && (
         <p class="related">
-          <strong>{t('related')}:</strong>{' '}
+          <span class="label">{t('related')}</span>{' '}
           {related.map((r, i) => (
-            <>
+            <span key={r.id}>
               {i > 0 && '、'}
-              <a href={r.href} lang="zh-Hans">
+              <a href={entryLink(r.id)} lang="zh-Hans">
                 {r.simplified}
               </a>
-            </>
+            </span>
           ))}
         </p>
-      )}
-      {entry.occurrences.length === 0 ? (
-        <p class="outside">{t('notInEssays')}</p>
-      ) : (
-        <>
-          <p class="occurrences-title">{t('inEssays', entry.occurrences.length)}</p>
-          <ul class="occurrences">
-            {occurrences.map((o) => (
-              <li key={`${o.essay}-${o.paragraph}-${o.start}`}>
-                <a href={essayLink(o)} target="_blank" rel="noopener">
-                  {t('essayParagraph', o.essay, o.paragraph)}
-                </a>{' '}
-                <span lang="zh-Hant" class="kwic">
-                  …{o.before}
-                  <mark>{o.text}</mark>
-                  {o.after}…
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
       )}
     </div>
   );

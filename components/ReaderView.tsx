@@ -57,10 +57,14 @@ export function ReaderView(props: ReaderViewProps) {
   return (
     <div class="reader">
       <main class="article" lang="zh">
-        {blocks.length === 0 && <p data-tifa-ui>{t('noArticle')}</p>}
+        {blocks.length === 0 && (
+          <p class="tl-note" data-tifa-ui>
+            {t('noArticle')}
+          </p>
+        )}
         {title && <h1>{title}</h1>}
         {!pasted && props.article && (
-          <p class="meta" data-tifa-ui>
+          <p class="byline" data-tifa-ui>
             {[props.article.byline, props.article.siteName, props.article.publishedTime].filter(Boolean).join(' · ')}
           </p>
         )}
@@ -78,49 +82,67 @@ export function ReaderView(props: ReaderViewProps) {
           ),
         )}
       </main>
-      <aside class="side" data-tifa-ui aria-label={t('phrasesInText')}>
-        <ScriptControls current={props.script} busy={props.busy} onChoose={props.onScript} defaultChoice="original" onDefault={() => {}} />
-        <h2>{t('phrasesInText')}</h2>
-        <p aria-live="polite">{t('distinctPhrases', annotation.result.phrases.length, annotation.result.matches.length)}</p>
-        <ol class="side-phrases">
-          {annotation.result.phrases.map((p) => (
-            <li key={p.id} data-entry={p.id}>
-              <PhraseHeading entry={props.entries.get(p.id)!} /> ×{p.count}
-            </li>
-          ))}
-        </ol>
-        <h2>{t('export')}</h2>
-        <div class="exports">
-          {EXPORT_FORMATS.map((format) => (
-            <button
-              key={format}
-              type="button"
-              onClick={() =>
-                props.save(
-                  `tifa-lens.${format}`,
-                  MIME[format],
-                  exportAs(
-                    format,
-                    {
-                      title,
-                      url: pasted ? null : props.url,
-                      byline: pasted ? null : (props.article?.byline ?? null),
-                      text: annotation.text,
-                    },
-                    annotation.result,
-                  ),
-                )
-              }
-            >
-              {format.toUpperCase()}
-            </button>
-          ))}
-        </div>
-        <h2>{t('analysePasted')}</h2>
-        <textarea aria-label={t('analysePasted')} value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
-        <button type="button" onClick={() => setPasted(blocksOfText(draft))} disabled={!draft.trim()}>
-          {t('analyse')}
-        </button>
+      <aside class="side" data-tifa-ui aria-label={t('readerTools')}>
+        <section>
+          <h2>{t('showPageIn')}</h2>
+          <ScriptControls current={props.script} busy={props.busy} onChoose={props.onScript} />
+        </section>
+        <section class="side-list">
+          <h2>{t('phrasesInText')}</h2>
+          <p class="tl-note" aria-live="polite">
+            {t('phrasesCount', annotation.result.phrases.length)}, {t('occurrencesCount', annotation.result.matches.length)}
+          </p>
+          <ol class="side-phrases">
+            {annotation.result.phrases.map((p) => (
+              <li key={p.id} data-entry={p.id}>
+                <span class={`tl-cat tl-cat-${p.category}`} aria-hidden="true" />
+                <PhraseHeading entry={props.entries.get(p.id)!} /> <span class="tl-muted">×{p.count}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section>
+          <h2>{t('export')}</h2>
+          <div class="exports">
+            {EXPORT_FORMATS.map((format) => (
+              <button
+                key={format}
+                type="button"
+                class="tl-button"
+                onClick={() =>
+                  props.save(
+                    `tifa-lens.${format}`,
+                    MIME[format],
+                    exportAs(
+                      format,
+                      {
+                        title,
+                        url: pasted ? null : props.url,
+                        byline: pasted ? null : (props.article?.byline ?? null),
+                        text: annotation.text,
+                      },
+                      annotation.result,
+                    ),
+                  )
+                }
+              >
+                {format.toUpperCase()}
+              </button>
+            ))}
+          </div>
+        </section>
+        <details class="paste-box">
+          <summary>{t('analysePasted')}</summary>
+          <textarea
+            class="tl-input"
+            aria-label={t('analysePasted')}
+            value={draft}
+            onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
+          />
+          <button type="button" class="tl-button" onClick={() => setPasted(blocksOfText(draft))} disabled={!draft.trim()}>
+            {t('analyse')}
+          </button>
+        </details>
       </aside>
     </div>
   );

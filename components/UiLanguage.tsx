@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { resolveLanguage } from '@/utils/core/i18n';
+import { ALL_MESSAGES } from '@/utils/core/messages';
 import { uiLanguage } from '@/utils/extension/settings';
 import { useSetting } from '@/utils/extension/use-setting';
 import { LanguageProvider } from './Language';
@@ -9,5 +10,9 @@ import { LanguageProvider } from './Language';
 export function UiLanguage({ children }: { children: ComponentChildren }) {
   const { value } = useSetting(uiLanguage);
   if (value === undefined) return null;
-  return <LanguageProvider language={resolveLanguage(value, browser.i18n.getUILanguage())}>{children}</LanguageProvider>;
+  return (
+    <LanguageProvider language={resolveLanguage(value, browser.i18n.getUILanguage())} messages={ALL_MESSAGES}>
+      {children}
+    </LanguageProvider>
+  );
 }

@@ -7,7 +7,8 @@
 import { render } from 'preact';
 import { placeCard } from '@/utils/core/card-placement';
 import type { Occurrence } from '@/utils/core/corpus-index';
-import type { Language } from '@/utils/core/i18n';
+import cardMessages from '@/generated/card-messages.json';
+import type { Language, MessageTables } from '@/utils/core/i18n';
 import type { CardEntry } from '@/utils/extension/protocol';
 import { LanguageProvider } from './Language';
 import { PHRASE_CARD_CSS, PhraseCard } from './PhraseCard';
@@ -22,7 +23,7 @@ export interface CardMount {
 
 export interface CardRequest {
   entry: CardEntry;
-  pageCount: number;
+  pageCount?: number;
   /** Where the phrase is on screen: the card goes beside it, never over it. */
   anchor: { left: number; top: number; right: number; bottom: number };
   /** Move the focus into the card (keyboard navigation); hover leaves it where it is. */
@@ -35,7 +36,7 @@ export class CardView {
 
   constructor(
     private readonly mount: CardMount,
-    private readonly options: { language: () => Language; openEssay: (o: Occurrence) => void },
+    private readonly options: { language: () => Language; openEssay: (o: Occurrence) => void; openGlossary: (id: string) => void },
   ) {}
 
   /** True when the event happened over the card. */
@@ -49,12 +50,16 @@ export class CardView {
     this.shownId = request.entry.id;
     render(
       // The card speaks the interface language; the page's own <html lang> is left alone.
-      <LanguageProvider language={this.options.language()} setDocumentLang={false}>
+      <LanguageProvider language={this.options.language()} messages={cardMessages as MessageTables} setDocumentLang={false}>
         <PhraseCard
           entry={request.entry}
           pageCount={request.pageCount}
           onOpenEssay={(o) => {
             this.options.openEssay(o);
+            this.hide();
+          }}
+          onOpenGlossary={(id) => {
+            this.options.openGlossary(id);
             this.hide();
           }}
           onClose={() => this.hide()}

@@ -6,17 +6,25 @@ import { createLookupIndex, type LookupIndex } from '../utils/core/lookup';
 import type { CompiledEntry } from '../utils/core/compiled-data';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '../utils/core/settings-schema';
 import { LanguageProvider } from './Language';
+import { ALL_MESSAGES } from '../utils/core/messages';
+import { CARD_MESSAGE_KEYS, pickMessages } from '../utils/core/card-messages';
+
+// The card in a web page has only its own strings: rendering it with them shows any key it lacks.
+const cardMessages = pickMessages(ALL_MESSAGES, CARD_MESSAGE_KEYS);
 import { LookupPanel } from './LookupPanel';
 import { OnThisPage } from './OnThisPage';
 import { Concordance, sortOccurrences } from './Concordance';
 import { OptionsForm } from './OptionsForm';
 import { PhraseCard } from './PhraseCard';
 import { ScriptControls } from './ScriptControls';
+import { OwnPhrases } from './OwnPhrases';
+import { ownPhraseAsEntry, type OwnPhrase } from '../utils/core/own-phrases';
 
 let entries: CompiledEntry[];
 let byId: Map<string, CompiledEntry>;
 let lookup: LookupIndex;
 const essayLink = () => '#';
+const entryLink = (id: string) => `#${id}`;
 
 beforeAll(async () => {
   const data = await loadRealData();
@@ -29,8 +37,8 @@ beforeEach(() => cleanup());
 describe('LookupPanel', () => {
   it('finds entries as the user types, in any script, by pinyin or English', () => {
     render(
-      <LanguageProvider language="en">
-        <LookupPanel lookup={lookup} essayLink={essayLink} />
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <LookupPanel lookup={lookup} essayLink={essayLink} entryLink={entryLink} />
       </LanguageProvider>,
     );
     const box = screen.getByRole('searchbox', { name: 'Look up' });
@@ -44,12 +52,27 @@ describe('LookupPanel', () => {
 
   it('speaks Traditional Chinese when asked', () => {
     render(
-      <LanguageProvider language="zh_TW">
-        <LookupPanel lookup={lookup} essayLink={essayLink} initialQuery="八項規定" />
+      <LanguageProvider language="zh_TW" messages={ALL_MESSAGES}>
+        <LookupPanel lookup={lookup} essayLink={essayLink} entryLink={entryLink} initialQuery="八項規定" />
       </LanguageProvider>,
     );
-    expect(screen.getByRole('heading', { name: '查詢' })).toBeTruthy();
+    expect(screen.getByRole('searchbox', { name: '查詢' })).toBeTruthy();
     expect(screen.getByText(/找到 \d+ 個詞條/)).toBeTruthy();
+  });
+
+  it('explains a single result at once: meaning and an essay line, no click; counts follow plural rules', () => {
+    const onLookedUp = vi.fn();
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <LookupPanel lookup={lookup} essayLink={essayLink} entryLink={entryLink} initialQuery="最後一公里" onLookedUp={onLookedUp} />
+      </LanguageProvider>,
+    );
+    const entry = byId.get('zuihou-yigongli')!;
+    expect(screen.getByText('1 entry found')).toBeTruthy();
+    const item = screen.getByRole('listitem');
+    expect(item.textContent).toContain(entry.meaningEn);
+    expect(item.querySelector('.tl-kwic mark')?.textContent).toBe(entry.occurrences[0].text);
+    expect(onLookedUp).toHaveBeenCalledWith('zuihou-yigongli');
   });
 });
 
@@ -62,11 +85,11 @@ describe('OnThisPage', () => {
       { id: 'shang-you-zhengce-xia-you-duice', count: 2, first: 2 },
     ];
     render(
-      <LanguageProvider language="en">
-        <OnThisPage phrases={phrases} total={6} entries={byId} onShow={onShow} essayLink={essayLink} />
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <OnThisPage phrases={phrases} total={6} entries={byId} onShow={onShow} essayLink={essayLink} entryLink={entryLink} />
       </LanguageProvider>,
     );
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('On this page: 3 phrases, 6 occurrences');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('3 phrases, 6 occurrences');
     const sayings = screen.getByRole('region', { name: 'Bureaucratic sayings' });
     const order = () => [...sayings.querySelectorAll('li[data-entry]')].map((li) => li.getAttribute('data-entry'));
     expect(order()).toEqual(['zuihou-yigongli', 'shang-you-zhengce-xia-you-duice']);
@@ -105,36 +128,66 @@ describe('Concordance', () => {
     expect(sortOccurrences(left, 'left').map((x) => x.before)).toEqual(['xa', 'za', 'yb']);
     expect(sortOccurrences(left, 'right').map((x) => x.paragraph)).toEqual([1, 2, 3]);
     render(
-      <LanguageProvider language="en">
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
         <Concordance occurrences={list} essayLink={essayLink} />
       </LanguageProvider>,
     );
-    expect(screen.getAllByRole('row')).toHaveLength(3);
-    expect(screen.getAllByRole('row')[0].textContent).toContain('Essay 1 ¶1');
+    // A header row names the columns, then one row per occurrence.
+    const [header, ...rows] = screen.getAllByRole('row');
+    expect(
+      within(header)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Where', 'Before', 'Phrase', 'After']);
+    expect(rows).toHaveLength(3);
+    expect(rows[0].textContent).toContain('Essay 1 ¶1');
   });
 });
 
 describe('OptionsForm', () => {
-  it('reports each change as a new settings value', () => {
+  const props = {
+    highlights: DEFAULT_HIGHLIGHT_SETTINGS,
+    defaultChoice: 'original' as const,
+    onDefaultChoice: () => {},
+    language: 'auto' as const,
+    onLanguage: () => {},
+    scope: 'page' as const,
+    onScope: () => {},
+  };
+
+  it('reports each change as a change of the stored value, and says where saving stands', () => {
     const onHighlights = vi.fn();
     render(
-      <LanguageProvider language="en">
-        <OptionsForm
-          highlights={DEFAULT_HIGHLIGHT_SETTINGS}
-          onHighlights={onHighlights}
-          defaultChoice="original"
-          onDefaultChoice={() => {}}
-          language="auto"
-          onLanguage={() => {}}
-          scope="page"
-          onScope={() => {}}
-        />
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <OptionsForm {...props} onHighlights={onHighlights} saveState="saved" onReset={async () => {}} />
       </LanguageProvider>,
     );
-    fireEvent.click(screen.getByRole('checkbox', { name: /Idioms used as criticism/ }));
-    expect(onHighlights.mock.calls[0][0].categories.idiom.visible).toBe(false);
+    expect(screen.getAllByRole('status')[0].textContent).toBe('Saved');
+    fireEvent.click(screen.getByRole('switch', { name: /Idioms used as criticism/ }));
+    expect(onHighlights.mock.calls[0][0](DEFAULT_HIGHLIGHT_SETTINGS).categories.idiom.visible).toBe(false);
     fireEvent.click(screen.getByLabelText('Underline'));
-    expect(onHighlights.mock.calls[1][0].style).toBe('underline');
+    expect(onHighlights.mock.calls[1][0](DEFAULT_HIGHLIGHT_SETTINGS).style).toBe('underline');
+    fireEvent.click(screen.getByRole('switch', { name: /Also highlight common phrases/ }));
+    expect(onHighlights.mock.calls[2][0](DEFAULT_HIGHLIGHT_SETTINGS).showCommon).toBe(true);
+    // Every section says what it is for.
+    for (const heading of screen.getAllByRole('heading', { level: 2 }))
+      expect(heading.nextElementSibling?.textContent?.length).toBeGreaterThan(20);
+  });
+
+  it('resets to the defaults only once confirmed', async () => {
+    const onReset = vi.fn(async () => {});
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <OptionsForm {...props} onHighlights={() => {}} saveState="idle" onReset={onReset} />
+      </LanguageProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Reset to the defaults/ }));
+    expect(onReset).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: /Reset to the defaults/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(onReset).toHaveBeenCalledOnce();
+    expect(await screen.findByText('The defaults are back.')).toBeTruthy();
   });
 });
 
@@ -142,22 +195,85 @@ describe('PhraseCard and ScriptControls', () => {
   it('show the phrase in both scripts with its essay occurrences, and named script buttons', () => {
     const entry = byId.get('zuihou-yigongli')!;
     const onOpenEssay = vi.fn();
+    const onOpenGlossary = vi.fn();
     render(
-      <PhraseCard
-        entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }}
-        pageCount={2}
-        onOpenEssay={onOpenEssay}
-        onClose={() => {}}
-      />,
+      <LanguageProvider language="en" messages={cardMessages}>
+        <PhraseCard
+          entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }}
+          pageCount={2}
+          onOpenEssay={onOpenEssay}
+          onOpenGlossary={onOpenGlossary}
+          onClose={() => {}}
+        />
+      </LanguageProvider>,
     );
     const card = screen.getByRole('dialog');
     expect(card.textContent).toContain('最後一公里');
-    expect(card.textContent).toContain('On this page: 2×');
+    expect(card.textContent).toContain('Bureaucratic sayings');
+    expect(card.textContent).toContain('2 times on this page');
     fireEvent.click(within(card).getAllByRole('button', { name: /Essay 1/ })[0]);
     expect(onOpenEssay).toHaveBeenCalledWith(expect.objectContaining({ essay: 1 }));
+    fireEvent.click(within(card).getByRole('button', { name: `All ${entry.occurrences.length} uses in the essays` }));
+    expect(onOpenGlossary).toHaveBeenCalledWith('zuihou-yigongli');
     cleanup();
-    render(<ScriptControls current="tw" busy={false} onChoose={() => {}} defaultChoice="original" onDefault={() => {}} />);
+    render(<ScriptControls current="tw" busy={false} onChoose={() => {}} />);
     for (const name of [/简体/, /^繁體/, /台灣/, /香港/, /原文/]) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^繁體/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('an own phrase', () => {
+  it('is explained by the card as the reader’s own, with their meaning and note', () => {
+    const own = ownPhraseAsEntry({
+      id: 'own-abc',
+      form: '新质生产力',
+      meaning: 'New productive forces',
+      note: 'From a 2023 speech',
+      category: 'ideology',
+    });
+    render(
+      <LanguageProvider language="en" messages={cardMessages}>
+        <PhraseCard
+          entry={{ ...own, occurrenceCount: 0 }}
+          pageCount={1}
+          onOpenEssay={() => {}}
+          onOpenGlossary={() => {}}
+          onClose={() => {}}
+        />
+      </LanguageProvider>,
+    );
+    const card = screen.getByRole('dialog');
+    expect(card.textContent).toContain('your phrase');
+    expect(card.textContent).toContain('New productive forces');
+    expect(card.textContent).toContain('From a 2023 speech');
+    expect(card.textContent).toContain('Once on this page');
+    expect(card.textContent).not.toContain('Not used in the source essays');
+  });
+
+  it('can be added in the options: a bad one is named, a glossary phrase reported, a good one stored', async () => {
+    const matcher = createPhraseMatcher((await loadRealData()).phrases);
+    let stored: OwnPhrase[] = [];
+    const onChange = vi.fn(async (change: (current: OwnPhrase[]) => OwnPhrase[]) => {
+      stored = change(stored);
+    });
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <OwnPhrases phrases={stored} onChange={onChange} glossary={matcher} keyOf={matcher.key} entryLink={entryLink} save={() => {}} />
+      </LanguageProvider>,
+    );
+    const form = screen.getByRole('textbox', { name: 'Phrase' });
+    const add = screen.getByRole('button', { name: 'Add' });
+    fireEvent.input(form, { target: { value: 'hello' } });
+    fireEvent.click(add);
+    expect((await screen.findByRole('alert')).textContent).toContain('Row 1: “hello” has no Chinese characters');
+    fireEvent.input(form, { target: { value: '最後一公里' } });
+    fireEvent.click(add);
+    expect((await screen.findByRole('status')).textContent).toContain('Already in the glossary');
+    expect(stored).toEqual([]);
+    fireEvent.input(form, { target: { value: '新质生产力' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Meaning' }), { target: { value: 'New productive forces' } });
+    fireEvent.click(add);
+    expect((await screen.findByRole('status')).textContent).toContain('1 phrase added.');
+    expect(stored).toEqual([expect.objectContaining({ form: '新质生产力', meaning: 'New productive forces' })]);
   });
 });

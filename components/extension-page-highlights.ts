@@ -31,12 +31,17 @@ export function highlightExtensionPage(options: {
   document: Document;
   entries: ReadonlyMap<string, CompiledEntry>;
   openEssay: (o: Occurrence) => void;
+  openGlossary: (id: string) => void;
   language: () => Language;
 }): PageHighlighter | undefined {
   const { document, entries } = options;
   if (!supportsCustomHighlights()) return undefined;
   const highlighter = new PageHighlighter(document, { matcher: pageMatcher, painter: createCssHighlightPainter(), isOwnUi: isExtensionUi });
-  const card = new CardView(cardInShadowRoot(document), { language: options.language, openEssay: options.openEssay });
+  const card = new CardView(cardInShadowRoot(document), {
+    language: options.language,
+    openEssay: options.openEssay,
+    openGlossary: options.openGlossary,
+  });
   let shown: PageMatch | undefined;
   const show = (match: PageMatch, rect: DOMRect) => {
     const entry = entries.get(match.id);

@@ -92,6 +92,7 @@ describe('article-aware reading', () => {
     await reader.getByRole('button', { name: /^繁體/ }).click();
     await expect.poll(() => reader.locator('main.article').textContent()).toContain('上有政策、下有對策');
 
+    await reader.locator('summary', { hasText: 'Analyse pasted text' }).click();
     await reader.getByLabel('Analyse pasted text').fill('要把权力关进制度的笼子里。\n坚决反对好人主义。');
     await reader.getByRole('button', { name: 'Analyse' }).click();
     await expect

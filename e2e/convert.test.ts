@@ -39,6 +39,7 @@ afterAll(async () => {
 
 async function popupFor(page: Page): Promise<Page> {
   const popup = await browser.popupFor(page);
+  await popup.getByRole('tab', { name: 'Convert' }).click();
   await popup.getByRole('button', { name: /原文/ }).waitFor();
   return popup;
 }

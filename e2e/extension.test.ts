@@ -41,7 +41,7 @@ describe('the built extension in Chromium', () => {
     const page = await browser.open('/news.html');
     await waitForHighlights(page, 4);
     const popup = await browser.popupFor(page);
-    await expect.poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent()).toMatch(/On this page: \d+ phrases/);
+    await expect.poll(() => popup.locator('#on-page-title').textContent()).toMatch(/^\d+ phrases, \d+ occurrences$/);
     await expect.poll(() => popup.locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('最后一公里')]));
     await popup.close();
     await page.close();

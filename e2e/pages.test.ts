@@ -32,9 +32,9 @@ describe('the popup against a live tab', () => {
     // The page is four screens long: the first pass finds all four, near the screen or not.
     expect(await firstPass(page)).toBe(4);
     const popup = await popupFor(page);
-    await expect
-      .poll(() => popup.getByRole('heading', { name: /On this page/ }).textContent())
-      .toBe('On this page: 3 phrases, 4 occurrences');
+    // A page with phrases opens on them.
+    expect(await popup.getByRole('tab', { name: /This page/ }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => popup.locator('#on-page-title').textContent()).toBe('3 phrases, 4 occurrences');
     const formula = popup.getByRole('region', { name: 'Numbered formulas' });
     expect(await formula.locator('li[data-entry="baxiang-guiding"] .count').textContent()).toBe('×2');
     await formula.locator('li[data-entry="baxiang-guiding"] button.show').click();
@@ -44,8 +44,8 @@ describe('the popup against a live tab', () => {
     await formula.locator('li[data-entry="baxiang-guiding"] button.show').click();
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(first + 1000);
     // Expanding shows the meaning and the essay occurrences, linking into the reader.
-    await formula.locator('li[data-entry="baxiang-guiding"] summary').click();
-    const link = formula.locator('li[data-entry="baxiang-guiding"] .occurrences a').first();
+    await formula.getByRole('button', { name: 'Explain 八项规定' }).click();
+    const link = formula.locator('li[data-entry="baxiang-guiding"] a.kwic-line').first();
     expect(await link.getAttribute('href')).toMatch(/essays\.html#e3-p\d+-o\d+$/);
     await popup.close();
     await page.close();
@@ -54,6 +54,7 @@ describe('the popup against a live tab', () => {
   it('looks up entries by any script, pinyin and English', async () => {
     const page = await browser.open('/news.html');
     const popup = await popupFor(page);
+    await popup.getByRole('tab', { name: 'Look up' }).click();
     const box = popup.getByRole('searchbox', { name: 'Look up' });
     for (const query of ['最后一公里', '最後一公裡', 'zuìhòu yī gōnglǐ', 'zuihou', 'last kilometre']) {
       await box.fill(query);
@@ -67,9 +68,13 @@ describe('the popup against a live tab', () => {
 describe('the glossary browser', () => {
   it('filters by category, searches, opens deep links and sorts the concordance', async () => {
     const page = await extensionPage('glossary.html#zuihou-yigongli');
-    const entry = page.locator('details#zuihou-yigongli');
-    await expect.poll(() => entry.getAttribute('open')).toBe('');
+    // The deep link opens its entry, and its row in the list is marked and in view.
+    const entry = page.locator('article.g-entry[data-entry="zuihou-yigongli"]');
+    await entry.waitFor();
+    expect(await page.locator('a#zuihou-yigongli').getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('a#zuihou-yigongli').isVisible()).toBe(true);
     expect(await entry.locator('tbody tr').count()).toBeGreaterThanOrEqual(8);
+    expect(await entry.locator('thead th').allTextContents()).toEqual(['Where', 'Before', 'Phrase', 'After']);
     const firstRow = () => entry.locator('tbody tr').first().textContent();
     const byEssay = await firstRow();
     await entry.getByLabel('Sort by').selectOption('right');
@@ -81,13 +86,16 @@ describe('the glossary browser', () => {
     expect(idioms).toBeLessThan(total);
     await page.getByLabel('Category').selectOption('all');
     await page.getByRole('searchbox').fill('八項規定');
-    await expect.poll(() => page.locator('details.entry').first().getAttribute('id')).toBe('baxiang-guiding');
+    await expect.poll(() => page.locator('.g-list a').first().getAttribute('id')).toBe('baxiang-guiding');
+    // Choosing an entry in the list opens it beside the list.
+    await page.locator('.g-list a').first().click();
+    await expect.poll(() => page.locator('article.g-entry').getAttribute('data-entry')).toBe('baxiang-guiding');
     await page.close();
   });
 
   it('opens a lookup from the context menu’s URL (?q=)', async () => {
     const page = await extensionPage(`glossary.html?q=${encodeURIComponent('民主集中制')}`);
-    await expect.poll(() => page.locator('details.entry').first().getAttribute('id')).toBe('minzhu-jizhongzhi');
+    await expect.poll(() => page.locator('.g-list a').first().getAttribute('id')).toBe('minzhu-jizhongzhi');
     await page.close();
   });
 });
@@ -134,23 +142,26 @@ describe('the essay reader', () => {
 });
 
 describe('options', () => {
-  it('persist across a reload, and the interface language switches everywhere', async () => {
+  it('save at once and say so, persist across a reload, switch the interface language everywhere, and reset to the defaults', async () => {
     const options = await extensionPage('options.html');
     await options.getByRole('radio', { name: 'Underline' }).check();
-    await options.getByRole('checkbox', { name: /Idioms used as criticism/ }).uncheck();
-    await options.getByLabel('Interface language').selectOption('zh_TW');
+    await options.getByRole('switch', { name: /Idioms used as criticism/ }).uncheck();
+    await expect.poll(() => options.locator('.save-state').textContent()).toBe('Saved');
+    await options.getByRole('combobox', { name: 'Interface language' }).selectOption('zh_TW');
     await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('提法透鏡設定');
     await options.reload();
     await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('提法透鏡設定');
     expect(await options.getByRole('radio', { name: '底線' }).isChecked()).toBe(true);
-    expect(await options.getByRole('checkbox', { name: /Idioms used as criticism/ }).isChecked()).toBe(false);
+    expect(await options.getByRole('switch', { name: /用作批評的成語/ }).isChecked()).toBe(false);
     const page = await browser.open('/news.html');
     const popup = await popupFor(page);
-    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe('提法透鏡');
-    // Back to defaults for any later test.
-    await options.getByLabel('介面語言').selectOption('auto');
-    await options.getByRole('radio', { name: 'Background' }).check();
-    await options.getByRole('checkbox', { name: /Idioms used as criticism/ }).check();
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toContain('提法透鏡');
+    // Reset asks first, then puts every option back (the language too).
+    await options.getByRole('button', { name: /恢復預設設定/ }).click();
+    await options.getByRole('button', { name: '恢復', exact: true }).click();
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('Tifa Lens options');
+    expect(await options.getByRole('radio', { name: 'Background' }).isChecked()).toBe(true);
+    expect(await options.getByRole('switch', { name: /Idioms used as criticism/ }).isChecked()).toBe(true);
     await popup.close();
     await page.close();
     await options.close();

@@ -11,9 +11,11 @@ import type { Article } from '@/utils/core/article-model';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/core/compiled-data';
 import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/core/convert';
 import { essayPath, glossaryPath } from '@/utils/core/links';
-import { resolveLanguage, translator } from '@/utils/core/i18n';
+import { resolveLanguage } from '@/utils/core/i18n';
+import { translator } from '@/utils/core/messages';
 import { logOnce } from '@/utils/core/log';
-import { uiLanguage } from '@/utils/extension/settings';
+import { isOwnId, ownPhraseAsEntry } from '@/utils/core/own-phrases';
+import { ownPhrases, uiLanguage } from '@/utils/extension/settings';
 import { onMessage, sendToBackground, sendToTab, type Message, type Reply } from '@/utils/extension/protocol';
 
 /** How many essay occurrences a card shows. */
@@ -23,7 +25,12 @@ export default defineBackground(() => {
   const entries = new Map<string, CompiledEntry>((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
 
   onMessage({
-    'get-entry': ({ id }) => {
+    'get-entry': async ({ id }) => {
+      // A reader's own phrase is read from storage each time: the options may have changed it.
+      if (isOwnId(id)) {
+        const own = (await ownPhrases.read()).find((p) => p.id === id);
+        return own ? { ...ownPhraseAsEntry(own), occurrenceCount: 0 } : null;
+      }
       const entry = entries.get(id);
       return entry
         ? { ...entry, occurrences: entry.occurrences.slice(0, CARD_OCCURRENCES), occurrenceCount: entry.occurrences.length }
@@ -31,6 +38,10 @@ export default defineBackground(() => {
     },
     'open-essay': async ({ essay, paragraph, offset }) => {
       await browser.tabs.create({ url: browser.runtime.getURL(essayPath({ essay, paragraph, start: offset })) });
+      return { ok: true };
+    },
+    'open-glossary': async ({ id }) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ id })) });
       return { ok: true };
     },
     'convert-text': ({ target, blocks }) => convertText(target, blocks),

@@ -10,6 +10,8 @@ import { compileData } from './build/compile-data';
 import { loadFoldSources, loadRegionalForms } from './build/opencc-dicts';
 import { DEFAULT_HIGHLIGHT_SETTINGS, highlightCss } from '../utils/core/settings-schema';
 import { FLASH_CSS } from '../utils/core/highlight-names';
+import { CARD_MESSAGE_KEYS, pickMessages } from '../utils/core/card-messages';
+import { ALL_MESSAGES } from '../utils/core/messages';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const glossaryDir = join(root, 'data/glossary');
@@ -39,6 +41,8 @@ const write = (name: string, value: unknown) => writeFileSync(join(outDir, name)
 write('phrases.json', compiled.phrases);
 write('glossary.json', compiled.glossary);
 write('corpus.json', compiled.corpus);
+// The card's strings only: the content script carries these, not every table (utils/core/card-messages.ts).
+write('card-messages.json', pickMessages(ALL_MESSAGES, CARD_MESSAGE_KEYS));
 // The highlight colours for the extension's own pages, from the same function that gives web pages
 // their rules (the content script builds its sheet at run time, from the user's settings).
 writeFileSync(

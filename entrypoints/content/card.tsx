@@ -10,6 +10,7 @@ import { PHRASE_CARD_CSS } from '@/components/PhraseCard';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import type { Language } from '@/utils/core/i18n';
 import { logOnce } from '@/utils/core/log';
+import { isOwnId } from '@/utils/core/own-phrases';
 import { sendToBackground, type CardEntry } from '@/utils/extension/protocol';
 import { flashRange } from '@/utils/page/flash';
 import { phraseAtPoint, rectsOf } from '@/utils/page/hit-test';
@@ -61,6 +62,10 @@ export class PageCard {
     this.view = new CardView(contentCardMount(ctx), {
       language,
       openEssay: (o: Occurrence) => void this.openEssay(o),
+      openGlossary: (id: string) =>
+        void sendToBackground({ type: 'open-glossary', id }).catch((error: unknown) =>
+          logOnce('the card', 'could not open the glossary', error),
+        ),
     });
     ctx.onInvalidated(() => this.view.remove());
     session.onStop = () => this.hide();
@@ -120,7 +125,8 @@ export class PageCard {
   }
 
   private entryOf(id: string): Promise<CardEntry | null> {
-    let cached = this.entries.get(id);
+    // Own phrases can change in the options while the page is open: they are asked for each time.
+    let cached = isOwnId(id) ? undefined : this.entries.get(id);
     if (!cached) {
       cached = sendToBackground({ type: 'get-entry', id }).catch((error: unknown) => {
         this.entries.delete(id); // ask again next time: the background may have been restarting

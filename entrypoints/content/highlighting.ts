@@ -4,7 +4,8 @@
  */
 import phrases from '@/generated/phrases.json';
 import type { CompiledPhrases } from '@/utils/core/compiled-data';
-import { createPhraseMatcher, type PhraseMatcher } from '@/utils/core/phrase-matcher';
+import type { OwnPhrase } from '@/utils/core/own-phrases';
+import { createPhraseMatcher, withOwnPhrases, type PhraseMatcher } from '@/utils/core/phrase-matcher';
 import {
   categoryPaint,
   entryFilter,
@@ -15,7 +16,7 @@ import {
   type ScopeSettings,
 } from '@/utils/core/settings-schema';
 import { FLASH_CSS } from '@/utils/core/highlight-names';
-import { highlightSettings, scopeSettings } from '@/utils/extension/settings';
+import { highlightSettings, ownPhrases, scopeSettings } from '@/utils/extension/settings';
 import { onFirstChinese } from '@/utils/page/early-chinese';
 import { createHighlightStyles, type HighlightStyles } from '@/utils/page/highlight-styles';
 import {
@@ -30,6 +31,7 @@ import { isInside, type ArticleFinder } from './article-finder';
 
 export class HighlightSession {
   private highlighter: PageHighlighter | undefined;
+  private glossary: PhraseMatcher | undefined;
   private allPhrases: PhraseMatcher | undefined;
   private matcher: PhraseMatcher | undefined;
   private overlayLayer: HTMLElement | undefined;
@@ -44,6 +46,7 @@ export class HighlightSession {
     private readonly isOwnUi: (element: Element) => boolean,
     private settings: HighlightSettings,
     private scopes: ScopeSettings,
+    private own: OwnPhrase[],
   ) {
     this.styles = createHighlightStyles(displayCss(settings));
   }
@@ -56,8 +59,8 @@ export class HighlightSession {
     ctx: ContentScriptContext,
     options: { articles: ArticleFinder; isOwnUi: (element: Element) => boolean },
   ): Promise<HighlightSession> {
-    const [settings, scopes] = await Promise.all([highlightSettings.read(), scopeSettings.read()]);
-    const session = new HighlightSession(document, options.articles, options.isOwnUi, settings, scopes);
+    const [settings, scopes, own] = await Promise.all([highlightSettings.read(), scopeSettings.read(), ownPhrases.read()]);
+    const session = new HighlightSession(document, options.articles, options.isOwnUi, settings, scopes, own);
     // The highlight rules go in as soon as the page shows Chinese, while it is still parsed (see
     // utils/page/early-chinese.ts); pages without Chinese never get them.
     if (session.enabled && supportsCustomHighlights() && settings.renderer !== 'overlay') {
@@ -65,6 +68,7 @@ export class HighlightSession {
     }
     ctx.onInvalidated(highlightSettings.watch((next) => session.onSettings(next)));
     ctx.onInvalidated(scopeSettings.watch((next) => session.onScopes(next)));
+    ctx.onInvalidated(ownPhrases.watch((next) => session.onOwnPhrases(next)));
     ctx.onInvalidated(() => session.stop());
     return session;
   }
@@ -81,10 +85,12 @@ export class HighlightSession {
 
   /**
    * The phrase matcher, decoded on first use (pages without Chinese never decode it), restricted to
-   * what the reader wants highlighted: key entries, and common ones when asked for.
+   * what the reader wants highlighted: key entries, and common ones when asked for, and the
+   * reader's own phrases.
    */
   phraseMatcher(): PhraseMatcher {
-    this.allPhrases ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
+    this.glossary ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
+    this.allPhrases ??= withOwnPhrases(this.glossary, this.own);
     this.matcher ??= this.allPhrases.restricted(entryFilter(this.settings, this.allPhrases.saliences));
     return this.matcher;
   }
@@ -195,6 +201,15 @@ export class HighlightSession {
     if (restart) this.stop();
     if (this.enabled) this.start();
     else this.stop();
+  }
+
+  private onOwnPhrases(next: OwnPhrase[]): void {
+    this.own = next;
+    this.allPhrases = undefined;
+    this.matcher = undefined;
+    if (!this.highlighter) return;
+    this.stop();
+    if (this.enabled) this.start();
   }
 
   private async onScopes(next: ScopeSettings): Promise<void> {

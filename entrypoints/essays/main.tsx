@@ -7,10 +7,12 @@ import corpus from '@/generated/corpus.json';
 import glossary from '@/generated/glossary.json';
 import type { CompiledGlossary } from '@/utils/core/compiled-data';
 import type { Corpus } from '@/utils/core/corpus-model';
-import { essayAnchor, parseEssayAnchor } from '@/utils/core/links';
+import { essayAnchor, glossaryPath, parseEssayAnchor } from '@/utils/core/links';
 import { followUiLanguage } from '@/utils/extension/settings';
 import { flashRange } from '@/utils/page/flash';
 import '@/generated/highlights.css';
+import '@/components/theme.css';
+import '@/components/controls.css';
 import './style.css';
 
 const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
@@ -21,6 +23,7 @@ const highlighter = highlightExtensionPage({
   document,
   entries,
   openEssay: (o) => (location.hash = essayAnchor(o.essay, o.paragraph, o.start)),
+  openGlossary: (id) => void browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ id })) }),
   language: language.current,
 });
 

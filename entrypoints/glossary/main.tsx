@@ -5,7 +5,11 @@ import { UiLanguage } from '@/components/UiLanguage';
 import glossary from '@/generated/glossary.json';
 import type { CompiledGlossary } from '@/utils/core/compiled-data';
 import { essayPath } from '@/utils/core/links';
+import { flashcardsFileName, flashcardsTsv } from '@/utils/core/flashcards';
 import { createLookupIndex } from '@/utils/core/lookup';
+import { saveFile } from '@/utils/page/download';
+import '@/components/theme.css';
+import '@/components/controls.css';
 import './style.css';
 
 const entries = (glossary as CompiledGlossary).entries;
@@ -18,6 +22,7 @@ render(
       lookup={lookup}
       essayLink={essayPath}
       initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
+      onFlashcards={(list) => saveFile(document, flashcardsFileName('glossary'), 'text/tab-separated-values', flashcardsTsv(list))}
     />
   </UiLanguage>,
   document.getElementById('app')!,

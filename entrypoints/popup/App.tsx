@@ -1,43 +1,80 @@
+/**
+ * The toolbar popup, designed for Chrome's 400×600: three views under tabs — This page (the default
+ * when the page has phrases), Look up (the default otherwise, its search box focused) and Convert.
+ * Each view fits the popup; long lists scroll inside their own panel.
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { pageMatcher } from '@/components/extension-page-highlights';
+import { Segmented, Switch, TabPanel, Tabs } from '@/components/Controls';
+import { useT } from '@/components/Language';
+import { LookupPanel } from '@/components/LookupPanel';
+import { OnThisPage } from '@/components/OnThisPage';
+import { PageReportView } from '@/components/PageReport';
+import { PasteConverter } from '@/components/PasteConverter';
+import { ScriptControls } from '@/components/ScriptControls';
 import glossary from '@/generated/glossary.json';
 import type { CompiledEntry, CompiledGlossary } from '@/utils/core/compiled-data';
-import { essayPath } from '@/utils/core/links';
-import { convertPieces } from '@/utils/extension/conversion-client';
-import { conversionSettings, highlightSettings, scopeSettings } from '@/utils/extension/settings';
-import { useSetting } from '@/utils/extension/use-setting';
-import { sendToTab, type PageReport as Report, type PageSummary } from '@/utils/extension/protocol';
-import { scopeFor, withSite, type Scope } from '@/utils/core/settings-schema';
-import type { ScriptChoice, Target } from '@/utils/core/convert';
-import { createLookupIndex } from '@/utils/core/lookup';
+import { SCRIPT_CHOICES, TARGET_LABELS, type ScriptChoice, type Target } from '@/utils/core/convert';
 import type { Occurrence } from '@/utils/core/corpus-index';
+import { essayPath, glossaryPath } from '@/utils/core/links';
 import { logOnce } from '@/utils/core/log';
-import { ScriptControls } from '@/components/ScriptControls';
-import { PasteConverter } from '@/components/PasteConverter';
-import { OnThisPage } from '@/components/OnThisPage';
-import { LookupPanel } from '@/components/LookupPanel';
-import { useT } from '@/components/Language';
-import { PageReportView } from '@/components/PageReport';
-import { pageMatcher } from '@/components/extension-page-highlights';
+import { createLookupIndex } from '@/utils/core/lookup';
+import { scopeFor, withSite } from '@/utils/core/settings-schema';
+import { flashcardsFileName, flashcardsTsv } from '@/utils/core/flashcards';
+import { ownPhraseAsEntry } from '@/utils/core/own-phrases';
+import { convertPieces } from '@/utils/extension/conversion-client';
+import { sendToTab, type PageReport as Report, type PageSummary } from '@/utils/extension/protocol';
+import { conversionSettings, highlightSettings, lookedUp, ownPhrases, scopeSettings } from '@/utils/extension/settings';
+import { useSetting } from '@/utils/extension/use-setting';
+import { saveFile } from '@/utils/page/download';
 
 const compiled = glossary as CompiledGlossary;
-const entries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));
+const glossaryEntries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));
+type Entries = ReadonlyMap<string, CompiledEntry>;
+
+/** Anki flashcards of some entries, saved as a file (utils/core/flashcards.ts). */
+function saveFlashcards(what: string, list: CompiledEntry[]): void {
+  saveFile(document, flashcardsFileName(what), 'text/tab-separated-values', flashcardsTsv(list));
+}
+
+/** Remembers an entry the reader saw explained, newest first, for flashcards. */
+const rememberLookup = (id: string) => void lookedUp.update((ids) => [id, ...ids.filter((x) => x !== id)]);
 const essayLink = (o: Occurrence) => browser.runtime.getURL(essayPath(o));
+const entryLink = (id: string) => browser.runtime.getURL(glossaryPath({ id }));
 
 type State = { kind: 'loading' } | { kind: 'unreadable' } | { kind: 'ready'; summary: PageSummary };
+type View = 'page' | 'lookup' | 'convert';
+
+const params = new URLSearchParams(location.search);
 
 /** `popup.html?tabId=N` acts on tab N as if it were the active one (a testing hook). */
 async function targetTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  const fromQuery = Number(params.get('tabId'));
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
+function hostnameOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined; // not a URL with a host (about:blank, data:): no per-site settings
+  }
+}
+
 export function App() {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const lookup = useMemo(() => createLookupIndex(compiled.entries, pageMatcher().key), []);
+  const [view, setView] = useState<View | undefined>(params.get('q') ? 'lookup' : undefined);
+  // The search box takes the focus when Look up opens, except from the tabs' arrow keys, which keep it.
+  const [focusSearch, setFocusSearch] = useState(true);
+  // A reader's own phrases are listed, looked up and explained like the glossary's.
+  const own = useSetting(ownPhrases).value;
+  const ownEntries = useMemo(() => (own ?? []).map(ownPhraseAsEntry), [own]);
+  const entries = useMemo<Entries>(() => new Map([...glossaryEntries, ...ownEntries.map((e) => [e.id, e] as const)]), [ownEntries]);
+  const lookup = useMemo(() => createLookupIndex([...compiled.entries, ...ownEntries], pageMatcher().key), [ownEntries]);
 
   const refresh = async () => {
     const tabId = await targetTabId();
@@ -51,116 +88,258 @@ export function App() {
   };
   useEffect(() => {
     void refresh();
-    // Switching highlights on or off changes what the page reports.
+    // Switching highlights (or common vocabulary) on or off changes what the page reports.
     return highlightSettings.watch(() => void setTimeout(refresh, 400));
   }, []);
+  // The first view: the page's phrases when it has some, the lookup otherwise.
+  useEffect(() => {
+    if (view !== undefined || state.kind === 'loading') return;
+    setView(state.kind === 'ready' && state.summary.phrases.length > 0 ? 'page' : 'lookup');
+  }, [state, view]);
 
+  const count = state.kind === 'ready' ? state.summary.phrases.length : 0;
   const hostname = state.kind === 'ready' ? hostnameOf(state.summary.url) : undefined;
-  const show = async (id: string) => {
-    const tabId = await targetTabId();
-    // A phrase no longer on the page (the page changed since) has nothing to scroll to.
-    if (tabId !== undefined) await sendToTab(tabId, { type: 'scroll-to', id }).catch(() => undefined);
-  };
+  const selected = view ?? 'page';
   return (
-    <main>
-      <header class="top">
-        <h1>{t('popupTitle')}</h1>
-        <nav>
+    <div class="popup">
+      <header class="bar">
+        <h1>
+          <img src="/icon/32.png" alt="" width="20" height="20" /> {t('popupTitle')}
+        </h1>
+        <nav aria-label={t('extensionPages')}>
           <a href={browser.runtime.getURL('/glossary.html')} target="_blank" rel="noopener">
             {t('glossaryLink')}
-          </a>{' '}
-          ·{' '}
+          </a>
           <a href={browser.runtime.getURL('/essays.html')} target="_blank" rel="noopener">
             {t('essaysLink')}
-          </a>{' '}
-          ·{' '}
+          </a>
           <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
             {t('optionsLink')}
           </a>
         </nav>
       </header>
-      <HighlightSwitches hostname={hostname} />
-      <PageScript hostname={hostname} readable={state.kind === 'ready'} />
-      {state.kind === 'loading' && <p>{t('readingPage')}</p>}
-      {state.kind === 'unreadable' && <p>{t('cannotRead')}</p>}
-      {state.kind === 'ready' && state.summary.hasChinese && hostname && <ScopeAndReport hostname={hostname} />}
-      {state.kind === 'ready' &&
-        (!state.summary.hasChinese ? (
-          <p>{t('noChinese')}</p>
-        ) : !state.summary.enabled ? (
-          <p>{t('highlightsOff')}</p>
-        ) : state.summary.phrases.length === 0 ? (
-          <p>{t('noPhrases')}</p>
-        ) : (
-          <OnThisPage
-            phrases={state.summary.phrases}
-            total={state.summary.total}
-            entries={entries}
-            onShow={(id) => void show(id)}
-            essayLink={essayLink}
-          />
-        ))}
-      <LookupPanel lookup={lookup} initialQuery={new URLSearchParams(location.search).get('q') ?? ''} essayLink={essayLink} />
-      <PasteConverter convert={convertText} />
-    </main>
+      <Tabs
+        label={t('popupViews')}
+        idPrefix="popup"
+        selected={selected}
+        onSelect={(next, byKeyboard) => {
+          setFocusSearch(!byKeyboard);
+          setView(next);
+        }}
+        tabs={[
+          {
+            id: 'page',
+            label: (
+              <>
+                {t('tabPage')} {count > 0 && <span class="tab-count">{count}</span>}
+              </>
+            ),
+          },
+          { id: 'lookup', label: t('lookup') },
+          { id: 'convert', label: t('tabConvert') },
+        ]}
+      />
+      <TabPanel idPrefix="popup" id="page" selected={view === 'page'} class="page-view">
+        <PageView state={state} hostname={hostname} entries={entries} />
+      </TabPanel>
+      <TabPanel idPrefix="popup" id="lookup" selected={view === 'lookup'} class="lookup-view">
+        <LookupPanel
+          lookup={lookup}
+          initialQuery={params.get('q') ?? ''}
+          essayLink={essayLink}
+          entryLink={entryLink}
+          autoFocus={focusSearch}
+          onLookedUp={rememberLookup}
+        />
+        <LookupFlashcards entries={entries} />
+      </TabPanel>
+      <TabPanel idPrefix="popup" id="convert" selected={view === 'convert'} class="convert-view">
+        <ConvertView hostname={hostname} readable={state.kind === 'ready'} />
+      </TabPanel>
+    </div>
   );
 }
 
-function hostnameOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname || undefined;
-  } catch {
-    return undefined; // not a URL with a host (about:blank, data:): no per-site settings
-  }
-}
-
-/** The highlight switches: for this site and everywhere. Both take effect in the page at once. */
-function HighlightSwitches({ hostname }: { hostname: string | undefined }) {
+/** This page: the switches, what the page contains, and the page report, scope and reader view. */
+function PageView({ state, hostname, entries }: { state: State; hostname: string | undefined; entries: Entries }) {
   const t = useT();
   const { value: settings, update } = useSetting(highlightSettings);
-  if (!settings) return null;
+  const [report, setReport] = useState(false);
+  const show = async (id: string) => {
+    const tabId = await targetTabId();
+    // A phrase no longer on the page (the page changed since) has nothing to scroll to.
+    if (tabId !== undefined) await sendToTab(tabId, { type: 'scroll-to', id }).catch(() => undefined);
+  };
+  const summary = state.kind === 'ready' ? state.summary : undefined;
   return (
-    <fieldset class="switches">
-      <legend>{t('highlights')}</legend>
-      {hostname && (
-        <label>
-          <input
-            type="checkbox"
-            checked={!settings.disabledSites.includes(hostname)}
-            onChange={(e) => {
-              const on = (e.target as HTMLInputElement).checked;
-              void update((s) => {
-                const others = s.disabledSites.filter((h) => h !== hostname);
-                return { ...s, disabledSites: on ? others : [...others, hostname] };
-              });
-            }}
-          />{' '}
-          {t('onThisSite', hostname)}
-        </label>
+    <>
+      {settings && (
+        <div class="switches">
+          {hostname && (
+            <Switch
+              label={t('onThisSite', hostname)}
+              checked={!settings.disabledSites.includes(hostname)}
+              onChange={(on) =>
+                void update((s) => {
+                  const others = s.disabledSites.filter((h) => h !== hostname);
+                  return { ...s, disabledSites: on ? others : [...others, hostname] };
+                })
+              }
+            />
+          )}
+          <Switch label={t('everywhere')} checked={settings.enabled} onChange={(enabled) => void update((s) => ({ ...s, enabled }))} />
+          <Switch
+            label={t('showCommon')}
+            hint={t('showCommonHint')}
+            checked={settings.showCommon}
+            onChange={(showCommon) => void update((s) => ({ ...s, showCommon }))}
+          />
+        </div>
       )}
-      <label>
-        <input
-          type="checkbox"
-          checked={settings.enabled}
-          onChange={(e) => void update((s) => ({ ...s, enabled: (e.target as HTMLInputElement).checked }))}
-        />{' '}
-        {t('everywhere')}
-      </label>
-    </fieldset>
+      {state.kind === 'loading' && <p class="tl-note">{t('readingPage')}</p>}
+      {state.kind === 'unreadable' && <p class="tl-note">{t('cannotRead')}</p>}
+      {summary &&
+        (!summary.hasChinese ? (
+          <p class="tl-note">{t('noChinese')}</p>
+        ) : !summary.enabled ? (
+          <p class="tl-note">{t('highlightsOff')}</p>
+        ) : report ? (
+          <ReportView onBack={() => setReport(false)} entries={entries} />
+        ) : summary.phrases.length === 0 ? (
+          <p class="tl-note">{t('noPhrases')}</p>
+        ) : (
+          <OnThisPage
+            phrases={summary.phrases}
+            total={summary.total}
+            entries={entries}
+            onShow={(id) => void show(id)}
+            essayLink={essayLink}
+            entryLink={entryLink}
+          />
+        ))}
+      {summary?.hasChinese && hostname && (
+        <PageFooter
+          hostname={hostname}
+          report={report}
+          onReport={() => setReport(!report)}
+          onFlashcards={
+            summary.phrases.length > 0
+              ? () =>
+                  saveFlashcards(
+                    'on-page',
+                    summary.phrases.flatMap((p) => entries.get(p.id) ?? []),
+                  )
+              : undefined
+          }
+        />
+      )}
+    </>
+  );
+}
+
+/** The scope for this site, the page report and the reader view. */
+function PageFooter(props: { hostname: string; report: boolean; onReport: () => void; onFlashcards?: () => void }) {
+  const { hostname, report, onReport, onFlashcards } = props;
+  const t = useT();
+  const { value: scopes, update } = useSetting(scopeSettings);
+  const [tabId, setTabId] = useState<number | undefined>();
+  useEffect(() => {
+    void targetTabId().then(setTabId);
+  }, []);
+  if (!scopes) return null;
+  return (
+    <footer class="page-footer">
+      <Segmented
+        small
+        legend={t('scope')}
+        name="scope"
+        value={scopeFor(scopes, hostname)}
+        onChange={(scope) => void update((s) => ({ ...s, sites: withSite(s.sites, hostname, scope) }))}
+        options={[
+          { value: 'page', label: t('scopePage') },
+          { value: 'article', label: t('scopeArticle') },
+        ]}
+      />
+      <span class="footer-links">
+        <button type="button" class="link-button" aria-pressed={report} onClick={onReport}>
+          {t('pageReport')}
+        </button>
+        {onFlashcards && (
+          <button type="button" class="link-button" onClick={onFlashcards} title={t('flashcardsHint')}>
+            {t('flashcards')}
+          </button>
+        )}
+        {tabId !== undefined && (
+          <a href={browser.runtime.getURL(`/reader.html?tabId=${tabId}`)} target="_blank" rel="noopener">
+            {t('readerView')}
+          </a>
+        )}
+      </span>
+    </footer>
+  );
+}
+
+/** The page report, loaded when asked for (Readability runs only then). */
+function ReportView({ onBack, entries }: { onBack: () => void; entries: Entries }) {
+  const t = useT();
+  const [report, setReport] = useState<Report | undefined>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return setFailed(true);
+      try {
+        setReport(await sendToTab(tabId, { type: 'page-report' }, { frameId: 0 }));
+      } catch (error) {
+        logOnce('popup', 'the page gave no report', error);
+        setFailed(true);
+      }
+    })();
+  }, []);
+  return (
+    <div class="scroll-list report-box">
+      <button type="button" class="link-button back" onClick={onBack}>
+        ← {t('backToPhrases')}
+      </button>
+      {report ? <PageReportView report={report} entries={entries} /> : <p class="tl-note">{failed ? t('cannotRead') : t('readingPage')}</p>}
+    </div>
+  );
+}
+
+/** Flashcards of what the reader looked up, and a way to forget that list. */
+function LookupFlashcards({ entries }: { entries: Entries }) {
+  const t = useT();
+  const { value: ids, update } = useSetting(lookedUp);
+  const list = (ids ?? []).flatMap((id) => entries.get(id) ?? []);
+  if (list.length === 0) return null;
+  return (
+    <footer class="lookup-footer">
+      <button type="button" class="link-button" onClick={() => saveFlashcards('looked-up', list)} title={t('flashcardsHint')}>
+        {t('flashcardsLookedUp', list.length)}
+      </button>
+      <button type="button" class="link-button" onClick={() => void update(() => [])}>
+        {t('forgetLookups')}
+      </button>
+    </footer>
   );
 }
 
 async function convertText(target: Target, text: string): Promise<string> {
   return convertPieces(target, [text]).then(
     ([converted]) => converted ?? text,
-    () => text,
+    (error: unknown) => {
+      logOnce('popup', 'the paste box could not convert', error);
+      throw error;
+    },
   );
 }
 
-/** The page's script: what it shows now, and the buttons that change it. */
-function PageScript({ hostname, readable }: { hostname: string | undefined; readable: boolean }) {
+/** Convert: the page's script, the site's memory, the default, and the paste box. */
+function ConvertView({ hostname, readable }: { hostname: string | undefined; readable: boolean }) {
+  const t = useT();
   const [current, setCurrent] = useState<ScriptChoice | undefined>();
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
   const { value: settings, update } = useSetting(conversionSettings);
   useEffect(() => {
     if (!readable) return;
@@ -173,80 +352,60 @@ function PageScript({ hostname, readable }: { hostname: string | undefined; read
     })();
   }, [readable]);
   if (!settings) return null;
-
+  const remembered = hostname !== undefined && settings.sites[hostname] !== undefined;
   const choose = async (choice: ScriptChoice) => {
     const tabId = await targetTabId();
     if (tabId === undefined) return;
     setBusy(true);
+    setFailed(false);
     const reply = await sendToTab(tabId, { type: 'set-script', choice }, { frameId: 0 }).catch((error: unknown) => {
       logOnce('popup', 'the page did not convert', error);
       return undefined;
     });
     setBusy(false);
+    if (!reply?.ok) setFailed(true);
     const now = reply?.choice ?? current;
     setCurrent(now);
     // A remembered site follows the new choice.
-    if (hostname && settings.sites[hostname] !== undefined && now) await update((c) => ({ ...c, sites: withSite(c.sites, hostname, now) }));
+    if (hostname && remembered && now) await update((c) => ({ ...c, sites: withSite(c.sites, hostname, now) }));
   };
-
-  return (
-    <ScriptControls
-      current={readable ? current : undefined}
-      busy={busy}
-      onChoose={(choice) => void choose(choice)}
-      hostname={hostname}
-      remembered={hostname !== undefined && settings.sites[hostname] !== undefined}
-      onRemember={(remember) => {
-        if (hostname) void update((c) => ({ ...c, sites: withSite(c.sites, hostname, remember ? (current ?? 'original') : undefined) }));
-      }}
-      defaultChoice={settings.defaultChoice}
-      onDefault={(defaultChoice) => void update((c) => ({ ...c, defaultChoice }))}
-    />
-  );
-}
-
-/** Scope for this site, the reader view, and the page report (Readability runs only when opened). */
-function ScopeAndReport({ hostname }: { hostname: string }) {
-  const t = useT();
-  const { value: scopes, update } = useSetting(scopeSettings);
-  const [report, setReport] = useState<Report | undefined>();
-  const [tabId, setTabId] = useState<number | undefined>();
-  useEffect(() => {
-    void targetTabId().then(setTabId);
-  }, []);
-  const loadReport = async () => {
-    if (report || tabId === undefined) return;
-    const reply = await sendToTab(tabId, { type: 'page-report' }, { frameId: 0 }).catch((error: unknown) => {
-      logOnce('popup', 'the page gave no report', error);
-      return undefined;
-    });
-    if (reply) setReport(reply);
-  };
-  if (!scopes) return null;
-  const current = scopeFor(scopes, hostname);
-  const choose = (scope: Scope) => void update((s) => ({ ...s, sites: withSite(s.sites, hostname, scope) }));
   return (
     <>
-      <fieldset class="switches">
-        <legend>{t('scope')}</legend>
-        {(['page', 'article'] as const).map((scope) => (
-          <label key={scope}>
-            <input type="radio" name="scope" checked={current === scope} onChange={() => choose(scope)} />{' '}
-            {scope === 'page' ? t('scopePage') : t('scopeArticle')}
-          </label>
-        ))}
-      </fieldset>
-      {tabId !== undefined && (
-        <p>
-          <a href={browser.runtime.getURL(`/reader.html?tabId=${tabId}`)} target="_blank" rel="noopener">
-            {t('readerView')}
-          </a>
+      <h2 class="section-title">{t('showPageIn')}</h2>
+      {readable ? (
+        <ScriptControls current={current} busy={busy} onChoose={(choice) => void choose(choice)} />
+      ) : (
+        <p class="tl-note">{t('cannotRead')}</p>
+      )}
+      {failed && (
+        <p class="tl-note" role="alert">
+          {t('conversionFailed')}
         </p>
       )}
-      <details class="report-box" onToggle={(e) => (e.target as HTMLDetailsElement).open && void loadReport()}>
-        <summary>{t('pageReport')}</summary>
-        {report ? <PageReportView report={report} entries={entries} /> : <p>{t('readingPage')}</p>}
-      </details>
+      {hostname && current !== undefined && (
+        <Switch
+          label={t('alwaysShow', hostname)}
+          checked={remembered}
+          onChange={(remember) =>
+            void update((c) => ({ ...c, sites: withSite(c.sites, hostname, remember ? (current ?? 'original') : undefined) }))
+          }
+        />
+      )}
+      <label class="default-row">
+        <span>{t('defaultAllSites')}</span>
+        <select
+          class="tl-input"
+          value={settings.defaultChoice}
+          onChange={(e) => void update((c) => ({ ...c, defaultChoice: (e.currentTarget as HTMLSelectElement).value as ScriptChoice }))}
+        >
+          {SCRIPT_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === 'original' ? t('noConversion') : `${TARGET_LABELS[choice].zh} ${TARGET_LABELS[choice].en}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <PasteConverter convert={convertText} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { render } from 'preact';
-import { App } from './App';
 import { UiLanguage } from '@/components/UiLanguage';
+import '@/components/theme.css';
+import '@/components/controls.css';
+import { App } from './App';
 import './style.css';
 
 render(

@@ -13,13 +13,16 @@ import glossary from '@/generated/glossary.json';
 import type { Article } from '@/utils/core/article-model';
 import type { CompiledGlossary } from '@/utils/core/compiled-data';
 import type { ScriptChoice } from '@/utils/core/convert';
-import { essayPath } from '@/utils/core/links';
+import { essayPath, glossaryPath } from '@/utils/core/links';
 import { logOnce } from '@/utils/core/log';
 import { requestConversion } from '@/utils/extension/conversion-client';
 import { sendToTab } from '@/utils/extension/protocol';
 import { followUiLanguage } from '@/utils/extension/settings';
+import { saveFile } from '@/utils/page/download';
 import { PageConverter } from '@/utils/page/page-converter';
 import '@/generated/highlights.css';
+import '@/components/theme.css';
+import '@/components/controls.css';
 import './style.css';
 
 const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
@@ -28,6 +31,7 @@ const highlighter = highlightExtensionPage({
   document,
   entries,
   openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(essayPath(o)) }),
+  openGlossary: (id) => void browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ id })) }),
   language: language.current,
 });
 const converter = new PageConverter(document, requestConversion, {
@@ -35,14 +39,7 @@ const converter = new PageConverter(document, requestConversion, {
   watcher: { pause: () => highlighter?.pause(), resume: () => highlighter?.resume() },
 });
 
-function save(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const save = (name: string, type: string, content: string) => saveFile(document, name, type, content);
 
 type Loaded = { article: Article | null; url: string | null; problem?: string };
 

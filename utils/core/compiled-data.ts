@@ -18,6 +18,8 @@ export interface CompiledPhrases {
 
 export interface CompiledEntry extends GlossaryEntry {
   occurrences: Occurrence[];
+  /** A reader's own phrase shown as an entry (utils/core/own-phrases.ts): not from the glossary. */
+  own?: true;
 }
 
 export interface CompiledGlossary {

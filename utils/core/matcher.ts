@@ -417,3 +417,37 @@ export function createMatcher(tables: MatcherTables, ids: readonly string[], fol
 export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
   return createMatcher(buildMatcherTables(phrases, fold), phrases.ids, fold);
 }
+
+/**
+ * Two matchers as one: the second's entries are numbered after the first's. Matches stay
+ * leftmost-longest and non-overlapping across both, as if their phrases were in one trie (a reader's
+ * own phrases next to the glossary's).
+ */
+export function combineMatchers(first: Matcher, second: Matcher): Matcher {
+  const offset = first.ids.length;
+  const ids = [...first.ids, ...second.ids];
+  const shifted = (matches: Match[]) => matches.map((m) => ({ entry: m.entry + offset, start: m.start, end: m.end }));
+  return {
+    ids,
+    findMatches(text) {
+      const theirs = second.findMatches(text);
+      const ours = first.findMatches(text);
+      if (theirs.length === 0) return ours;
+      const all = [...ours, ...shifted(theirs)].sort((a, b) => a.start - b.start || b.end - a.end);
+      const kept: Match[] = [];
+      let reached = 0;
+      for (const match of all) {
+        if (match.start < reached) continue;
+        kept.push(match);
+        reached = match.end;
+      }
+      return kept;
+    },
+    findAllMatches(text) {
+      return [...first.findAllMatches(text), ...shifted(second.findAllMatches(text))].sort((a, b) => a.start - b.start || a.end - b.end);
+    },
+    only(flags) {
+      return combineMatchers(first.only(flags.subarray(0, offset)), second.only(flags.subarray(offset)));
+    },
+  };
+}

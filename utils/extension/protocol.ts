@@ -105,6 +105,8 @@ const PROTOCOL = {
   'page-report': { request: {}, reply: PageReportSchema },
   /** reader view → content script (top frame): the article, block by block. */
   'get-article': { request: {}, reply: v.object({ article: v.nullable(ArticleSchema), url: v.string() }) },
+  /** content script → background: open the glossary at an entry (its concordance). */
+  'open-glossary': { request: { id: EntryId }, reply: Ok },
   /** content script → background: open the essay reader at an occurrence. */
   'open-essay': { request: { essay: Count, paragraph: Count, offset: Count }, reply: Ok },
   /** background → offscreen document (Chrome): convert with opencc-js. */

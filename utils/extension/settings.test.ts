@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_HIGHLIGHT_SETTINGS, isEnabledFor } from '../core/settings-schema';
-import { resolveLanguage, translator } from '../core/i18n';
+import { resolveLanguage } from '../core/i18n';
+import { translator } from '../core/messages';
 import { conversionSettings, followUiLanguage, highlightSettings, uiLanguage } from './settings';
 
 beforeEach(() => {
@@ -53,8 +54,12 @@ describe('interface language', () => {
     expect(resolveLanguage('auto', 'zh-CN')).toBe('zh_CN');
     expect(resolveLanguage('auto', 'fr')).toBe('en');
     expect(resolveLanguage('zh_CN', 'en-US')).toBe('zh_CN');
-    expect(translator('en')('onThisPage', 3, 6)).toBe('On this page: 3 phrases, 6 occurrences');
-    expect(translator('zh_CN')('onThisPage', 3, 6)).toBe('本页：3 个提法，共 6 处');
+    expect(translator('en')('onThisSite', 'example.com')).toBe('On this site (example.com)');
+    expect(translator('zh_CN')('phrasesCount', 3)).toBe('3 个提法');
+    // Plural forms by each language's rules, numbers written its way.
+    expect(translator('en')('phrasesCount', 1)).toBe('1 phrase');
+    expect(translator('en')('phrasesCount', 1234)).toBe('1,234 phrases');
+    expect(translator('en')('onPageTimes', 1)).toBe('Once on this page');
   });
 
   it('follows the stored choice as it changes', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../core/settings-schema';
 import { resolveLanguage, type Language, type LanguageSetting } from '../core/i18n';
 import { logOnce } from '../core/log';
+import { OwnPhrasesSchema, type OwnPhrase } from '../core/own-phrases';
 
 export interface Setting<T> {
   /** The key in storage.local (tests and the README rely on it). */
@@ -121,7 +122,37 @@ export const uiLanguage = defineSetting<LanguageSetting>({
   version: 1,
 });
 
-/** Every setting, for "reset to the defaults". */
+/**
+ * A reader's own phrases (utils/core/own-phrases.ts). Data rather than an option: "reset to the
+ * defaults" leaves them alone. Like everything here, they stay in this browser's local storage.
+ */
+export const ownPhrases = defineSetting<OwnPhrase[]>({
+  key: 'ownPhrases',
+  schema: OwnPhrasesSchema,
+  defaults: [],
+  version: 1,
+});
+
+/** How many looked-up phrases are remembered for flashcards. */
+export const LOOKED_UP_LIMIT = 500;
+
+/**
+ * The phrases a reader saw explained in the lookup, newest first, for flashcards. Data, kept only
+ * in this browser; the popup clears it on request.
+ */
+export const lookedUp = defineSetting<string[]>({
+  key: 'lookedUp',
+  schema: v.pipe(
+    v.fallback(v.array(v.unknown()), () => []),
+    v.transform((ids) =>
+      ids.filter((id): id is string => typeof id === 'string' && /^[a-z0-9-]{1,120}$/.test(id)).slice(0, LOOKED_UP_LIMIT),
+    ),
+  ),
+  defaults: [],
+  version: 1,
+});
+
+/** Every option, for "reset to the defaults" (own phrases are not options: see above). */
 export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, uiLanguage] as const;
 
 /**
