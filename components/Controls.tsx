@@ -82,10 +82,12 @@ export function Switch(props: {
   checked: boolean;
   onChange: (on: boolean) => void;
   hint?: string;
+  /** A hint kept out of the layout (where space is short): shown on hover. */
+  title?: string;
   disabled?: boolean;
 }) {
   return (
-    <label class="tl-switch">
+    <label class="tl-switch" title={props.title}>
       <input
         type="checkbox"
         role="switch"

@@ -3,7 +3,7 @@
  * windows). glossary.html#<id> opens that entry and brings it into view; ?q= starts a search. The
  * entry shows its meaning, origin and related entries, then its whole concordance as a table.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import { CATEGORIES, type Category } from '@/utils/core/glossary-schema';
@@ -44,10 +44,13 @@ export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '',
     addEventListener('hashchange', follow);
     return () => removeEventListener('hashchange', follow);
   }, []);
-  // The chosen entry is brought into view in the list, and the entry pane starts at its top.
+  // The chosen entry is brought into view in the list (centred when the page opens on it), and the
+  // entry pane starts at its top.
+  const opened = useRef(false);
   useEffect(() => {
     if (!selected) return;
-    document.getElementById(selected)?.scrollIntoView({ block: 'nearest' });
+    document.getElementById(selected)?.scrollIntoView({ block: opened.current ? 'nearest' : 'center' });
+    opened.current = true;
     const pane = document.querySelector<HTMLElement>('.g-entry');
     pane?.scrollTo?.({ top: 0 });
     pane?.focus({ preventScroll: true });

@@ -32,7 +32,7 @@ export function OnThisPage({ phrases, total, entries, onShow, essayLink, entryLi
     <section class="on-page" aria-labelledby="on-page-title">
       <div class="summary-row">
         <h2 id="on-page-title" aria-live="polite">
-          {t('phrasesCount', phrases.length)}, {t('occurrencesCount', total)}
+          {t('listPair', t('phrasesCount', phrases.length), t('occurrencesCount', total))}
         </h2>
         <Segmented
           small

@@ -40,7 +40,7 @@ export function PageReportView({ report, entries }: { report: Report; entries: R
         )}
       </dl>
       <p class="figures" aria-live="polite">
-        {t('length', report.length)} · {t('phrasesCount', report.distinct)}, {t('occurrencesCount', report.occurrences)} ·{' '}
+        {t('length', report.length)} · {t('listPair', t('phrasesCount', report.distinct), t('occurrencesCount', report.occurrences))} ·{' '}
         {t('density', report.density)}
       </p>
       <h3>{t('byCategory')}</h3>

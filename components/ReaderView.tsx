@@ -90,7 +90,7 @@ export function ReaderView(props: ReaderViewProps) {
         <section class="side-list">
           <h2>{t('phrasesInText')}</h2>
           <p class="tl-note" aria-live="polite">
-            {t('phrasesCount', annotation.result.phrases.length)}, {t('occurrencesCount', annotation.result.matches.length)}
+            {t('listPair', t('phrasesCount', annotation.result.phrases.length), t('occurrencesCount', annotation.result.matches.length))}
           </p>
           <ol class="side-phrases">
             {annotation.result.phrases.map((p) => (

@@ -189,8 +189,8 @@ function PageView({ state, hostname, entries }: { state: State; hostname: string
           )}
           <Switch label={t('everywhere')} checked={settings.enabled} onChange={(enabled) => void update((s) => ({ ...s, enabled }))} />
           <Switch
-            label={t('showCommon')}
-            hint={t('showCommonHint')}
+            label={t('showCommonShort')}
+            title={t('showCommonHint')}
             checked={settings.showCommon}
             onChange={(showCommon) => void update((s) => ({ ...s, showCommon }))}
           />
