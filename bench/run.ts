@@ -130,20 +130,25 @@ function matcherSection(): void {
     rows.push([label, ms(t), found.toLocaleString(), times(t / baseline)]);
   }
   table(['', 'time', 'matches', 'vs bare loop'], rows);
-  const decode = fastest(() => createMatcher(decodeMatcherTables(data.phrases.tables), data.phrases.ids, fold), 20);
-  const build = fastest(
-    () => createMatcher(buildMatcherTables({ ids: data.phrases.ids, forms: data.forms }, fold), data.phrases.ids, fold),
-    10,
-  );
+  // The tables alone: what the build makes once and a page now only decodes.
+  const decode = fastest(() => decodeMatcherTables(data.phrases.tables), 20);
+  const build = fastest(() => buildMatcherTables({ ids: data.phrases.ids, forms: data.forms }, fold), 10);
+  // Ready to match: the tables decoded plus the per-matcher lookup arrays (the fold composed into
+  // 64K root tables), which are cheaper to compute than to ship.
+  const ready = fastest(() => createMatcher(decodeMatcherTables(data.phrases.tables), data.phrases.ids, fold), 20);
   table(
     ['making the matcher', 'time'],
     [
       ['decoding the built tables (what a page does)', ms(decode)],
       ['building the tables (baseline: every page did this before)', ms(build)],
       ['ratio', times(build / decode)],
+      ['ready to match: decoded tables and the lookup arrays', ms(ready)],
     ],
   );
-  targets([{ what: 'decoding vs building: faster by', value: build / decode, limit: 5, kind: 'min', unit: '×' }]);
+  targets([
+    { what: 'decoding vs building: faster by', value: build / decode, limit: 5, kind: 'min', unit: '×' },
+    { what: 'ready to match', value: ready, limit: 2, kind: 'max', unit: 'ms' },
+  ]);
   if (sink === 42) console.log(''); // keeps the baseline loop from being optimised away
 }
 
