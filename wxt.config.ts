@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** The add-on's id on addons.mozilla.org; it can never change once published. */
+const FIREFOX_ID = 'tifa-lens@tifa-lens.example';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
@@ -18,6 +21,22 @@ export default defineConfig({
     // The offscreen document (conversion, Readability) is Chrome's; Firefox's background page does it.
     permissions: ['storage', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Tifa Lens' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          // Fixed, so that an update on addons.mozilla.org replaces this add-on (and keeps its
+          // storage), and so that tests can pin its moz-extension:// UUID (e2e-firefox/browser.ts).
+          id: FIREFOX_ID,
+          // The CSS Custom Highlight API, which draws every highlight, came in Firefox 140.
+          strict_min_version: '140.0',
+          // AMO requires new add-ons to declare what they collect: nothing (docs/firefox.md).
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint warns
+        // otherwise); whether the add-on is offered on Android at all is chosen on AMO.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
     commands: {
       'next-phrase': {
         suggested_key: { default: 'Alt+Shift+N' },

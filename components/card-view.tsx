@@ -5,7 +5,7 @@
  * extension's own pages (cardInShadowRoot below).
  */
 import { render } from 'preact';
-import { placeCard } from '@/utils/core/card-placement';
+import { blockFlowOf, placeCard } from '@/utils/core/card-placement';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import cardMessages from '@/generated/card-messages.json';
 import type { Language, MessageTables } from '@/utils/core/i18n';
@@ -26,6 +26,8 @@ export interface CardRequest {
   pageCount?: number;
   /** Where the phrase is on screen: the card goes beside it, never over it. */
   anchor: { left: number; top: number; right: number; bottom: number };
+  /** The phrase's text: in vertical writing the card goes beside its column rather than below. */
+  phraseNode?: Node;
   /** Move the focus into the card (keyboard navigation); hover leaves it where it is. */
   focus: boolean;
 }
@@ -69,10 +71,26 @@ export class CardView {
     );
     const card = container.firstElementChild as HTMLElement;
     card.style.visibility = 'hidden';
-    const size = card.getBoundingClientRect();
+    // A page that zooms its root (html { zoom: 2 }) zooms the card under it too, its left and top
+    // with it, and they no longer land beside the phrase. Drawn at 1:1, the card is measured and
+    // placed in the same pixels as the phrase's rects.
+    const zoom = (container as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    card.style.zoom = zoom === 1 ? '' : String(1 / zoom);
     const document = container.ownerDocument;
-    const view = document.documentElement;
-    const place = placeCard(request.anchor, size, { width: view.clientWidth || innerWidth, height: innerHeight });
+    const view = document.defaultView;
+    // Pinch-zoomed, only part of the layout viewport (which fixed positions are relative to) is
+    // seen: the visual viewport. The card must fit in that part.
+    const visual = view?.visualViewport;
+    const viewport = visual
+      ? { left: visual.offsetLeft, top: visual.offsetTop, width: visual.width, height: visual.height }
+      : { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
+    card.style.maxWidth = `${viewport.width - 16}px`;
+    card.style.maxHeight = `${viewport.height - 16}px`;
+    const size = card.getBoundingClientRect();
+    const phraseElement = request.phraseNode?.parentElement;
+    const flow = phraseElement && view ? blockFlowOf(view.getComputedStyle(phraseElement).writingMode) : 'down';
+    const place = placeCard(request.anchor, size, viewport, { flow });
+    if (place.maxHeight !== undefined) card.style.maxHeight = `${place.maxHeight}px`;
     card.style.left = `${place.left}px`;
     card.style.top = `${place.top}px`;
     card.style.visibility = 'visible';

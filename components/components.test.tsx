@@ -93,7 +93,7 @@ describe('OnThisPage', () => {
     const sayings = screen.getByRole('region', { name: 'Bureaucratic sayings' });
     const order = () => [...sayings.querySelectorAll('li[data-entry]')].map((li) => li.getAttribute('data-entry'));
     expect(order()).toEqual(['zuihou-yigongli', 'shang-you-zhengce-xia-you-duice']);
-    fireEvent.click(screen.getByLabelText('By frequency'));
+    fireEvent.click(screen.getByLabelText('Frequency'));
     expect(order()).toEqual(['shang-you-zhengce-xia-you-duice', 'zuihou-yigongli']);
     fireEvent.click(within(sayings.querySelector('li[data-entry]') as HTMLElement).getAllByRole('button')[0]);
     expect(onShow).toHaveBeenCalledWith('shang-you-zhengce-xia-you-duice');

@@ -51,6 +51,7 @@ export function highlightExtensionPage(options: {
       entry: { ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length },
       pageCount: highlighter.matches().filter((m) => m.id === match.id).length,
       anchor: rect,
+      phraseNode: match.startNode,
       focus: false,
     });
   };

@@ -16,26 +16,32 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_start',
+  // Firefox runs page-world content scripts from 128 on, MV2 included (the add-on needs 140).
   world: 'MAIN',
-  // Firefox (MV2) has no page-world content scripts; there the content script wraps it itself.
-  include: ['chrome'],
   main() {
     const original = Element.prototype.attachShadow;
     if (typeof original !== 'function') return;
+    // Everything the wrapper calls is taken now, before any page script runs: a page may redefine
+    // dispatchEvent, CustomEvent, Function.prototype.call … later, and the wrapper must neither
+    // break the page's own attachShadow nor stop reporting (nor call the page's versions, which
+    // would show it our events).
+    const apply = Reflect.apply;
+    const dispatch = EventTarget.prototype.dispatchEvent;
+    const ReportEvent = CustomEvent;
+    const modeOf = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'mode')?.get;
     const wrapped = {
-      attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
-        const root = original.call(this, init);
-        if (init?.mode === 'open') {
-          try {
-            this.dispatchEvent(new CustomEvent(SHADOW_ROOT_EVENT, { composed: true }));
-          } catch {
-            // Reporting must never break the page's own call.
-          }
+      attachShadow(this: Element, ...args: [ShadowRootInit]): ShadowRoot {
+        const root = apply(original, this, args);
+        try {
+          if (modeOf && apply(modeOf, root, []) === 'open') apply(dispatch, this, [new ReportEvent(SHADOW_ROOT_EVENT, { composed: true })]);
+        } catch {
+          // Reporting must never break the page's own call.
         }
         return root;
       },
     }.attachShadow;
     // Looks like the original to scripts that inspect it (name, length, toString).
+    Object.defineProperty(wrapped, 'length', { value: original.length, configurable: true });
     Object.defineProperty(wrapped, 'toString', { value: () => original.toString(), configurable: true, writable: true });
     Object.defineProperty(Element.prototype, 'attachShadow', {
       ...Object.getOwnPropertyDescriptor(Element.prototype, 'attachShadow'),

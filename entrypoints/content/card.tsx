@@ -120,6 +120,7 @@ export class PageCard {
       entry,
       pageCount: this.session.countOf(match.id),
       anchor: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+      phraseNode: match.startNode,
       focus: options.focus,
     });
   }

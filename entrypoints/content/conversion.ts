@@ -15,6 +15,7 @@ import { conversionSettings } from '@/utils/extension/settings';
 import { PageConverter } from '@/utils/page/page-converter';
 import { isInsideSkipped, pageHasChinese, textSample } from '@/utils/page/page-text';
 import type { HighlightSession } from './highlighting';
+import { mark, measure } from './timing';
 
 export class Conversion {
   private readonly converter: PageConverter;
@@ -34,7 +35,7 @@ export class Conversion {
       watcher: { pause: () => session.pause(), resume: () => session.resume() },
       // Testing and benchmark hook: a user-timing mark when what the reader sees is painted. The
       // converter writes at the start of a frame, so the next frame's start follows its paint.
-      onVisible: () => requestAnimationFrame(() => performance.mark('tifa-visible-converted')),
+      onVisible: () => requestAnimationFrame(() => mark('tifa-visible-converted')),
     });
     ctx.onInvalidated(() => this.converter.stop());
     // The keyboard toggle and the next visit follow the site's choice as it changes.
@@ -66,8 +67,8 @@ export class Conversion {
     void done.then(
       () => {
         const name = choice === 'original' ? 'tifa-restore' : 'tifa-convert';
-        performance.measure(name, { start: started, detail: { choice } });
-        requestAnimationFrame(() => performance.measure(`${name}-painted`, { start: started }));
+        measure(name, { start: started, detail: { choice } });
+        requestAnimationFrame(() => measure(`${name}-painted`, { start: started }));
       },
       () => {}, // reported to whoever asked (the popup shows it)
     );

@@ -28,6 +28,7 @@ import {
 import { PageHighlighter, type PageMatch } from '@/utils/page/page-highlighter';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isInside, type ArticleFinder } from './article-finder';
+import { mark, measure } from './timing';
 
 export class HighlightSession {
   private highlighter: PageHighlighter | undefined;
@@ -155,13 +156,12 @@ export class HighlightSession {
       // later batch of changes is marked, whatever was found.
       onSettled: (kind, count) => {
         if (this.highlighter !== highlighter) return;
-        if (kind === 'first-pass') performance.measure('tifa-first-pass', { start: started, detail: { count } });
-        else performance.mark('tifa-update', { detail: { count } });
+        if (kind === 'first-pass') measure('tifa-first-pass', { start: started, detail: { count } });
+        else mark('tifa-update', { detail: { count } });
       },
       // ... and the first frame that shows highlights (what is on screen is read first).
       onFirstVisible: () => {
-        if (this.highlighter === highlighter)
-          performance.measure('tifa-visible', { start: started, detail: { registered: highlighter.registered } });
+        if (this.highlighter === highlighter) measure('tifa-visible', { start: started, detail: { registered: highlighter.registered } });
       },
     });
     this.highlighter = highlighter;

@@ -97,6 +97,20 @@ describe('a page that clears the shared registry', () => {
     expect(CSS.highlights.get('tifa-saying')?.has(ours)).toBe(true);
     expect(CSS.highlights.get('page-own')).toBe(theirs);
   });
+
+  it('gets our rules back when the page assigns its own adopted sheets, and keeps theirs', () => {
+    const painter = createCssHighlightPainter(createHighlightStyles('::highlight(tifa-saying) { color: red; }'));
+    painter.add(phrase('最后一公里'), 'saying');
+    painter.flush();
+    const [ours] = document.adoptedStyleSheets;
+    const theirs = new CSSStyleSheet();
+    document.adoptedStyleSheets = [theirs];
+    painter.ensureRegistered?.();
+    expect(document.adoptedStyleSheets).toEqual([theirs, ours]);
+    painter.clear();
+    expect(document.adoptedStyleSheets).toEqual([theirs]);
+    document.adoptedStyleSheets = [];
+  });
 });
 
 describe('the overlay painter (browsers without the Highlight API)', () => {

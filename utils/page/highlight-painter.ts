@@ -57,7 +57,8 @@ export function createCssHighlightPainter(styles?: HighlightStyles): HighlightPa
   /**
    * The page shares CSS.highlights with us: a script that calls CSS.highlights.clear(), or sets
    * one of our names, removes ours without any event. Ours are put back whenever this is called
-   * (every flush, and by the highlighter on scroll and on a slow timer).
+   * (every flush, and by the highlighter on scroll and on a timer); so are our rules, which a page
+   * that assigns its own adoptedStyleSheets takes out the same way.
    */
   const ensureRegistered = () => {
     if (hidden) return;
@@ -65,6 +66,7 @@ export function createCssHighlightPainter(styles?: HighlightStyles): HighlightPa
       const name = highlightName(category);
       if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
+    if (highlights.size > 0) styles?.reinstate();
   };
   return {
     add(range, category) {

@@ -10,6 +10,11 @@
 export interface HighlightStyles {
   /** Makes sure the rules apply in `root` (the document or an open shadow root). */
   adoptInto(root: Node): void;
+  /**
+   * Puts the sheet back into every root it was adopted into and that lost it: a page that assigns
+   * its own `adoptedStyleSheets` takes ours out without any event, and our highlights go unstyled.
+   */
+  reinstate(): void;
   /** Replaces the rules everywhere they are adopted. */
   update(css: string): void;
   /** Takes the sheet out of every root it was adopted into. */
@@ -39,10 +44,19 @@ export function createHighlightStyles(css: string): HighlightStyles {
         node.nodeType === 9 || node.nodeType === 11 ? (node as Document | ShadowRoot) : (node.getRootNode() as Document | ShadowRoot);
       if (root.nodeType !== 9 && root.nodeType !== 11) return; // detached: nothing to style
       const own = sheetFor(root);
-      if (!own || root.adoptedStyleSheets.includes(own)) return;
+      if (!own || adoptedSheets(root).has(own)) return;
       // Appended to what the page (or a web component) adopted: theirs stay, in their order.
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, own];
+      adoptedSheets(root).add(own);
       adopted.push(new WeakRef(root));
+    },
+    reinstate() {
+      if (!sheet) return;
+      for (const ref of adopted) {
+        const root = ref.deref();
+        if (!root) continue;
+        const sheets = adoptedSheets(root);
+        if (!sheets.has(sheet)) sheets.add(sheet);
+      }
     },
     update(css) {
       rules = css;
@@ -51,9 +65,35 @@ export function createHighlightStyles(css: string): HighlightStyles {
     release() {
       for (const ref of adopted) {
         const root = ref.deref();
-        if (root && sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+        if (root && sheet) adoptedSheets(root).remove(sheet);
       }
       adopted.length = 0;
+    },
+  };
+}
+
+// This script's own Array methods: in Firefox the page's array comes with the page's, which the
+// page may have replaced.
+const { includes, push, indexOf, splice } = Array.prototype;
+
+/**
+ * The root's adopted sheets, changed in place: whatever the page adopts or assigns itself stays.
+ *
+ * A Firefox content script sees the page's objects through Xray wrappers, and its wrapper of
+ * adoptedStyleSheets can be neither read nor assigned ("Accessing from Xray wrapper is not
+ * supported"). There the page's own array is used (wrappedJSObject), with our sheet as the page
+ * sees it (its waived wrapper: the Xray and the waived wrapper of one sheet are not ===).
+ */
+function adoptedSheets(root: Document | ShadowRoot) {
+  type Waivable<T> = T & { wrappedJSObject?: T };
+  const list = ((root as Waivable<Document | ShadowRoot>).wrappedJSObject ?? root).adoptedStyleSheets;
+  const asPage = (sheet: CSSStyleSheet) => (sheet as Waivable<CSSStyleSheet>).wrappedJSObject ?? sheet;
+  return {
+    has: (sheet: CSSStyleSheet): boolean => includes.call(list, asPage(sheet)),
+    add: (sheet: CSSStyleSheet): void => void push.call(list, asPage(sheet)),
+    remove(sheet: CSSStyleSheet): void {
+      const at = indexOf.call(list, asPage(sheet));
+      if (at >= 0) splice.call(list, at, 1);
     },
   };
 }

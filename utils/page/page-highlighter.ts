@@ -107,8 +107,11 @@ const BIG_BLOCK = 64;
  * registered as they are read, up to this many. The report then corrects them.
  */
 const PROVISIONAL_LIMIT = 150;
-/** How often our registered highlights are checked for (a page may clear the shared registry). */
-const GUARD_MS = 1000;
+/**
+ * How often our registered highlights are checked for: a page may clear the shared registry, and
+ * they stay off screen until the check (a few map lookups) puts them back.
+ */
+const GUARD_MS = 250;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -192,7 +195,6 @@ export class PageHighlighter {
     const body = this.document.body;
     if (body && pageHasChinese(body)) this.activate();
     else this.scanning = this.scanning.then(() => this.options.onSettled?.('first-pass', 0));
-    if (this.options.painter.ensureRegistered) this.guard = setInterval(() => this.options.painter.ensureRegistered?.(), GUARD_MS);
     return this.scanning;
   }
 
@@ -201,6 +203,7 @@ export class PageHighlighter {
     this.running = false;
     this.active = false;
     clearInterval(this.guard);
+    this.guard = undefined;
     for (const observer of this.observers) observer.disconnect();
     this.observers.length = 0;
     this.observerRoots.clear();
@@ -302,6 +305,9 @@ export class PageHighlighter {
 
   private activate(): void {
     this.active = true;
+    // Only a page with Chinese ever has highlights to guard: the others never wake up for it.
+    if (this.options.painter.ensureRegistered && this.guard === undefined)
+      this.guard = setInterval(() => this.options.painter.ensureRegistered?.(), GUARD_MS);
     this.scanning = this.scanning.then(() => this.firstPass());
   }
 
