@@ -11,6 +11,13 @@ export default defineConfig({
   // name shadow a util of the same name).
   imports: false,
   // Preact has no WXT module: it goes in as a Vite plugin.
+  // `npm run dev` opens a browser; scripts/dev.mjs turns that off where there is no display to open it on.
+  webExt: { disabled: process.env.TIFA_NO_BROWSER === '1' },
+  zip: {
+    // The sources zip (for addons.mozilla.org reviewers) holds what `npm ci && npm run build:firefox`
+    // needs; pictures, benchmarks and what the build regenerates stay out.
+    excludeSources: ['docs/screenshots/**', 'bench/**', 'generated/**', 'test-results/**', '.output/**'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
