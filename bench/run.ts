@@ -246,6 +246,8 @@ interface Load {
   visible: number;
   /** DOMContentLoaded → every match of the page found. */
   allFound: number;
+  /** The first pass's own work: its slices, without the waits for the page's frames between them. */
+  work: number;
   matches: number;
   registered: number;
   /** Longest animation frame from DOMContentLoaded on. */
@@ -279,6 +281,7 @@ async function load(browser: ExtensionBrowser, path: string, withExtension: bool
     return {
       visible: end('tifa-visible'),
       allFound: end('tifa-first-pass'),
+      work: pass ? pass.detail.work : NaN,
       matches: pass ? pass.detail.count : 0,
       registered: visible ? visible.detail.registered : 0,
       ...${FRAME_FIGURES},
@@ -581,7 +584,7 @@ async function markjsSection(): Promise<void> {
   const keywords = [...new Set(data.glossary.entries.filter((e) => e.salience === 'key').flatMap((e) => [e.simplified, e.traditional]))];
   section(
     'Against mark.js on a 100 KB page',
-    `${(Buffer.byteLength(html) / 1e3).toFixed(0)} KB of HTML, 100 KB of text cut into inline elements every three characters (${textNodes.toLocaleString()} text nodes). mark.js 8.11 (acrossElements) is given the Simplified and Traditional form of every key entry (${keywords.length} keywords) and wraps every match; Tifa Lens finds every match and shows those near the screen. Tifa Lens's time: DOMContentLoaded → every match found (the visible ones shown in the next frame).`,
+    `${(Buffer.byteLength(html) / 1e3).toFixed(0)} KB of HTML, 100 KB of text cut into inline elements every three characters (${textNodes.toLocaleString()} text nodes). mark.js 8.11 (acrossElements) is given the Simplified and Traditional form of every key entry (${keywords.length} keywords) and wraps every match; Tifa Lens finds every match and shows those near the screen. Tifa Lens's times: DOMContentLoaded → every match found (the visible ones shown in the next frame), and the first pass's own work (its slices, without the waits for the page's frames between them), which is what mark.js's time is too.`,
   );
   const result = await measurePage(html, 4);
   // Like mark.js's own time (it marks; the page paints later): every match found.
@@ -616,22 +619,36 @@ async function markjsSection(): Promise<void> {
     await browser.close();
   }
   const warm = median(result.warm.map(tifa));
+  const warmWork = median(result.warm.map((l) => l.work));
   table(
-    ['', 'time', 'matches', 'mark.js / Tifa Lens'],
+    ['', 'every match found', 'its own work', 'matches', 'mark.js / Tifa Lens (work)'],
     [
-      ['Tifa Lens, cold', ms(tifa(result.cold)), result.cold.matches.toLocaleString(), times(mark / tifa(result.cold))],
-      [`Tifa Lens, warm (median of ${result.warm.length})`, ms(warm), result.warm[0].matches.toLocaleString(), times(mark / warm)],
-      ['mark.js', mark >= MARKJS_LIMIT_MS ? `> ${MARKJS_LIMIT_MS / 1000} s (stopped)` : ms(mark), marks.toLocaleString(), '1×'],
+      [
+        'Tifa Lens, cold',
+        ms(tifa(result.cold)),
+        ms(result.cold.work),
+        result.cold.matches.toLocaleString(),
+        times(mark / result.cold.work),
+      ],
+      [
+        `Tifa Lens, warm (median of ${result.warm.length})`,
+        ms(warm),
+        ms(warmWork),
+        result.warm[0].matches.toLocaleString(),
+        times(mark / warmWork),
+      ],
+      ['mark.js', '', mark >= MARKJS_LIMIT_MS ? `> ${MARKJS_LIMIT_MS / 1000} s (stopped)` : ms(mark), marks.toLocaleString(), '1×'],
       [
         `the page alone: its first frame after DOMContentLoaded painted (median of ${result.alone.length})`,
         ms(median(result.alone.map((l) => l.firstFrame))),
+        '',
         '',
         '',
       ],
     ],
   );
   targets([
-    { what: 'warm: faster than mark.js by', value: mark / warm, limit: 60, kind: 'min', unit: '×' },
+    { what: 'warm: faster than mark.js (work) by', value: mark / warmWork, limit: 60, kind: 'min', unit: '×' },
     { what: 'cold: every match found', value: tifa(result.cold), limit: 100, kind: 'max', unit: 'ms' },
   ]);
 }

@@ -57,7 +57,9 @@ describe('conversion in the background page', () => {
     expect(await attribute(page, '#p2', 'title')).toBe('發展說明');
     expect(await attribute(page, 'img', 'alt')).toBe('幹部照片');
     expect(await attribute(page, '#field', 'placeholder')).toBe('請輸入發展');
-    expect(await attribute(page, 'html', 'lang')).toBe('zh-TW');
+    // <html lang> stays the page's; the rewritten block carries the target's language.
+    expect(await attribute(page, 'html', 'lang')).toBe('zh-CN');
+    expect(await attribute(page, '#p1', 'lang')).toBe('zh-TW');
     // Never touched: what the reader types or edits, and code.
     expect(await page.evaluate(() => (document.querySelector('#field') as HTMLInputElement).value)).toBe('发展干部');
     expect(await page.evaluate(() => (document.querySelector('#area') as HTMLTextAreaElement).value)).toBe('发展干部');
@@ -79,7 +81,7 @@ describe('conversion in the background page', () => {
     await firstPass(page);
     expect(await setScript(page, 'cn')).toEqual({ ok: true, choice: 'cn' });
     expect(await text(page, '#t1')).toBe('乾隆皇帝是著名的君主，干部要严以律己。');
-    expect(await attribute(page, 'html', 'lang')).toBe('zh-CN');
+    expect(await attribute(page, '#t1', 'lang')).toBe('zh-CN');
     expect(await setScript(page, 'original')).toEqual({ ok: true, choice: 'original' });
     expect(await text(page, '#t1')).toBe('乾隆皇帝是著名的君主，幹部要嚴以律己。');
     await page.close();

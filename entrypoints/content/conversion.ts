@@ -42,10 +42,6 @@ export class Conversion {
     ctx.onInvalidated(conversionSettings.watch((next) => (this.settings = next)));
   }
 
-  static readSettings(): Promise<ConversionSettings> {
-    return conversionSettings.read();
-  }
-
   get choice(): ScriptChoice {
     return this.converter.choice;
   }

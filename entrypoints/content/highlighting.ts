@@ -53,14 +53,22 @@ export class HighlightSession {
   }
 
   /**
-   * Reads the settings (before the DOM is ready: the content script starts at document_start),
-   * then starts highlighting once it is, and follows every change of the settings from then on.
+   * A session on the settings read before the DOM is ready (the content script starts at
+   * document_start); it starts highlighting once the DOM is (begin), and follows every change of
+   * the settings from then on.
    */
-  static async create(
+  static create(
     ctx: ContentScriptContext,
-    options: { articles: ArticleFinder; isOwnUi: (element: Element) => boolean },
-  ): Promise<HighlightSession> {
-    const [settings, scopes, own] = await Promise.all([highlightSettings.read(), scopeSettings.read(), ownPhrases.read()]);
+    options: {
+      articles: ArticleFinder;
+      isOwnUi: (element: Element) => boolean;
+      /** The settings as read at document_start (see readAtOnce). */
+      settings: HighlightSettings;
+      scopes: ScopeSettings;
+      own: OwnPhrase[];
+    },
+  ): HighlightSession {
+    const { settings, scopes, own } = options;
     const session = new HighlightSession(document, options.articles, options.isOwnUi, settings, scopes, own);
     // The highlight rules go in as soon as the page shows Chinese, while it is still parsed (see
     // utils/page/early-chinese.ts); pages without Chinese never get them.
@@ -154,9 +162,9 @@ export class HighlightSession {
       inScope,
       // Testing and benchmark hooks (README, "Testing hooks"): the first pass is measured, and each
       // later batch of changes is marked, whatever was found.
-      onSettled: (kind, count) => {
+      onSettled: (kind, count, work) => {
         if (this.highlighter !== highlighter) return;
-        if (kind === 'first-pass') measure('tifa-first-pass', { start: started, detail: { count } });
+        if (kind === 'first-pass') measure('tifa-first-pass', { start: started, detail: { count, work } });
         else mark('tifa-update', { detail: { count } });
       },
       // ... and the first frame that shows highlights (what is on screen is read first).

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { followUiLanguage } from '@/utils/extension/settings';
+import { conversionSettings, followUiLanguage, highlightSettings, ownPhrases, readAtOnce, scopeSettings } from '@/utils/extension/settings';
 import { ArticleFinder } from './article-finder';
 import { CARD_TAG, PageCard } from './card';
 import { Conversion } from './conversion';
@@ -29,12 +29,10 @@ export default defineContentScript({
     ctx.onInvalidated(language.stop);
 
     const articles = new ArticleFinder(document);
-    // The settings are read in parallel, while the page is parsed: a small page's DOMContentLoaded
-    // can come before a storage read does.
-    const sessionReady = HighlightSession.create(ctx, { articles, isOwnUi });
-    const conversionSettingsRead = Conversion.readSettings();
-    const session = await sessionReady;
-    const conversion = new Conversion(ctx, session, isOwnUi, await conversionSettingsRead);
+    // Every setting the page needs, in one request made while the page is parsed (see readAtOnce).
+    const [settings, scopes, own, conversionStored] = await readAtOnce([highlightSettings, scopeSettings, ownPhrases, conversionSettings]);
+    const session = HighlightSession.create(ctx, { articles, isOwnUi, settings, scopes, own });
+    const conversion = new Conversion(ctx, session, isOwnUi, conversionStored);
     const card = new PageCard(ctx, session, language.current);
     routeMessages(ctx, { session, card, conversion, articles });
     followShadowRoots(ctx, (root) => session.addShadowRoot(root));

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '../../core/settings-schema';
-import { highlightSettings } from '../settings';
+import { conversionSettings, highlightSettings, readAtOnce } from '../settings';
 
 const FIXTURES = [
   {
@@ -28,5 +28,23 @@ describe('highlightSettings v1 → v2', () => {
     await highlightSettings.item.migrate();
     expect(await highlightSettings.read()).toEqual(expected);
     expect((await fakeBrowser.storage.local.get('highlightSettings$')).highlightSettings$).toMatchObject({ v: 2 });
+  });
+});
+
+describe('readAtOnce (the content script reads its settings in one request)', () => {
+  it.each(FIXTURES)('migrates %j in memory, to what the stored migration gives', async ({ stored, expected }) => {
+    await fakeBrowser.storage.local.set({ highlightSettings: stored, highlightSettings$: { v: 1 } });
+    const [settings] = await readAtOnce([highlightSettings]);
+    expect(settings).toEqual(expected);
+    // Storage is left as it was; the extension's pages write the migrated value back.
+    expect((await fakeBrowser.storage.local.get('highlightSettings$')).highlightSettings$).toEqual({ v: 1 });
+  });
+
+  it('reads current values as they are, and the defaults where nothing is stored', async () => {
+    await highlightSettings.update((s) => ({ ...s, enabled: false }));
+    const [settings, conversion] = await readAtOnce([highlightSettings, conversionSettings]);
+    expect(settings).toEqual(await highlightSettings.read());
+    expect(settings.enabled).toBe(false);
+    expect(conversion).toEqual(conversionSettings.defaults);
   });
 });
