@@ -47,7 +47,7 @@ interface Target {
   limit: number;
   /** 'max': value ≤ limit is met; 'min': value ≥ limit is met. */
   kind: 'max' | 'min';
-  unit: 'ms' | '×' | '';
+  unit: 'ms' | '×' | 'KiB' | '';
 }
 
 let sectionNumber = 0;
@@ -63,7 +63,8 @@ function table(columns: string[], rows: (string | number)[][]): void {
 }
 const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : 'n/a');
 const times = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : Math.round(v)}×` : 'n/a');
-const show = (value: number, unit: Target['unit']) => (unit === 'ms' ? ms(value) : unit === '×' ? times(value) : value.toFixed(3));
+const show = (value: number, unit: Target['unit']) =>
+  unit === 'ms' ? ms(value) : unit === '×' ? times(value) : unit === 'KiB' ? `${value.toFixed(1)} KiB` : value.toFixed(3);
 function targets(list: Target[]): void {
   table(
     ['target', 'this run', 'met'],
@@ -671,7 +672,7 @@ function sizeSection(): void {
       ['content-scripts/shadow-roots.js (page world)', `${(page / 1024).toFixed(1)} KiB`, 'no', 'no'],
     ],
   );
-  targets([{ what: 'content.js', value: size / 1024, limit: 200, kind: 'max', unit: '' }]);
+  targets([{ what: 'content.js', value: size / 1024, limit: 200, kind: 'max', unit: 'KiB' }]);
 }
 
 console.log(
