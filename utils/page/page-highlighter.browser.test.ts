@@ -185,3 +185,50 @@ describe('shadow roots attached after the first pass', () => {
     await expect.poll(highlighted).toEqual(['八项规定']);
   });
 });
+
+describe('how the first pass shares the main thread', () => {
+  /** Paragraphs of 20 elements of text, one phrase in each: their first pass, and the frames that passed meanwhile. */
+  async function firstPassOf(paragraphs: number) {
+    const sentence = '今天天气很好我们一起去公园散步然后回家吃饭晚上看书听音乐早点睡觉明天还要上学';
+    const spans = (i: number) => Array.from({ length: 19 }, (_, k) => `<span>第${i}段${k}句${sentence.repeat(4)}</span>`).join('');
+    document.body.innerHTML = Array.from({ length: paragraphs }, (_, i) => `<p>${spans(i)}落实八项规定</p>`).join(''); // test fixture markup
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    let work = 0;
+    highlighter = new PageHighlighter(document, {
+      matcher: () => matcher,
+      painter: createCssHighlightPainter(),
+      onSettled: (kind, _count, ms) => {
+        if (kind === 'first-pass') work = ms ?? 0;
+      },
+    });
+    await highlighter.start();
+    counting = false;
+    return { elements: document.body.getElementsByTagName('*').length, frames, work, count: highlighter.count };
+  }
+
+  it('reads a page of more than 12,000 elements one slice a frame from the start', async () => {
+    const pass = await firstPassOf(700);
+    expect(pass.elements).toBeGreaterThan(12_000);
+    expect(pass.count).toBe(700);
+    // Several slices, yet under the 60 ms a smaller page is read in without a frame between.
+    expect(pass.work).toBeGreaterThan(20);
+    // Frames between the slices (slices are 10 ms and a little more; about one frame each).
+    expect(pass.frames).toBeGreaterThanOrEqual(Math.floor(pass.work / 20));
+  });
+
+  it('reads a smaller page in one go, without waiting for frames', async () => {
+    const pass = await firstPassOf(590);
+    expect(pass.elements).toBeLessThan(12_000);
+    expect(pass.count).toBe(590);
+    // More than one slice (10 ms each), or the test says nothing.
+    expect(pass.work).toBeGreaterThan(12);
+    expect(pass.frames).toBeLessThanOrEqual(1);
+  });
+});
