@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   buildMatcherTables,
+  combineMatchers,
   compileMatcher,
   createMatcher,
   decodeMatcherTables,
@@ -183,5 +184,39 @@ describe('property: the matcher agrees with a brute-force search', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('combineMatchers (a reader’s own phrases beside the glossary)', () => {
+  // A small alphabet, so that phrases of the two sets often overlap one another in the text.
+  const alphabet = fc.constantFrom('政', '策', '对', '上');
+  const word = fc.array(alphabet, { minLength: 2, maxLength: 3 }).map((a) => a.join(''));
+  it('finds what one trie of both phrase sets finds, blocking words included', () => {
+    const forms = fc.uniqueArray(word, { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(forms, forms, fc.array(alphabet, { maxLength: 30 }), (firstForms, secondForms, chars) => {
+        // One trie cannot hold one form under two entries; the first matcher's wins a tie anyway.
+        const own = secondForms.filter((f) => !firstForms.includes(f));
+        // The first set's last form is a blocking word of its first entry.
+        const blockers = firstForms.length > 1 ? [[firstForms[firstForms.length - 1]]] : [];
+        const firstIds = firstForms.slice(0, blockers.length ? -1 : undefined);
+        const first = compileMatcher({ ids: firstIds, forms: firstIds.map((f) => [f]), blockers }, fold);
+        const second = compileMatcher({ ids: own, forms: own.map((f) => [f]) }, fold);
+        const oneTrie = compileMatcher({ ids: [...firstIds, ...own], forms: [...firstIds, ...own].map((f) => [f]), blockers }, fold);
+        const text = chars.join('');
+        expect(combineMatchers(first, second).findMatches(text)).toEqual(oneTrie.findMatches(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('lets a glossary phrase through when an own phrase overlaps the one that hid it', () => {
+    const glossary = matcherOf({ ab: ['AB'], bcd: ['BCD'] });
+    const own = matcherOf({ qa: ['QA'] });
+    const text = 'QABCD';
+    const combined = combineMatchers(glossary, own);
+    // Alone, the glossary finds AB, which hides BCD; with QA taken first, BCD is free.
+    expect(show(text, glossary.findMatches(text), glossary.ids)).toEqual(['ab:AB']);
+    expect(show(text, combined.findMatches(text), combined.ids)).toEqual(['qa:QA', 'bcd:BCD']);
   });
 });

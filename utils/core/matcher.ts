@@ -80,6 +80,12 @@ export interface Matcher {
    * reported too). The corpus index uses it to list nested occurrences.
    */
   findAllMatches(text: string): Match[];
+  /**
+   * The longest form starting at `start`, or a blocking word there (entry -1: nothing inside it is
+   * reported); undefined when neither starts there. What findMatches takes at each position, for
+   * matchers combined as one (combineMatchers).
+   */
+  longestAt(text: string, start: number): Match | undefined;
   /** The same tables matching only the entries whose flag is 1 (key entries, shown categories …). */
   only(enabled: Uint8Array): Matcher;
 }
@@ -368,27 +374,31 @@ export function createMatcher(tables: MatcherTables, ids: readonly string[], fol
     return bestEnd;
   }
 
+  /** The end of the longest form or blocker at `i` (its value in bestValue), -1 when none. */
+  function longestEnd(text: string, i: number): number {
+    const first = text.charCodeAt(i);
+    if (canStart[first] === 0) return -1;
+    const root = rootDirect[first];
+    // A skippable second character (a space inside the phrase) and a one-character phrase go to
+    // the full walk.
+    const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const h = pairHash(root, second);
+    if ((pairOk[h >> 3] & (1 << (h & 7))) === 0 && charClass[fold[second]] === CLASS_NONE) return -1;
+    return walk(text, i);
+  }
+
   return {
     ids,
     findMatches(text) {
       const matches: Match[] = [];
       const length = text.length;
       for (let i = 0; i < length; ) {
-        const first = text.charCodeAt(i);
-        if (canStart[first] === 0) {
+        // Inline first test: most characters start no phrase, and this loop runs over every one.
+        if (canStart[text.charCodeAt(i)] === 0) {
           i++;
           continue;
         }
-        const root = rootDirect[first];
-        // A skippable second character (a space inside the phrase) and a one-character phrase go
-        // to the full walk.
-        const second = i + 1 < length ? text.charCodeAt(i + 1) : 0;
-        const h = pairHash(root, second);
-        if ((pairOk[h >> 3] & (1 << (h & 7))) === 0 && charClass[fold[second]] === CLASS_NONE) {
-          i++;
-          continue;
-        }
-        const end = walk(text, i);
+        const end = longestEnd(text, i);
         if (end > 0) {
           // A blocking form is an everyday word: nothing inside it is reported.
           if (bestValue > 0) matches.push({ entry: bestValue - 1, start: i, end });
@@ -398,6 +408,11 @@ export function createMatcher(tables: MatcherTables, ids: readonly string[], fol
         }
       }
       return matches;
+    },
+    longestAt(text, start) {
+      const end = longestEnd(text, start);
+      if (end <= 0) return undefined;
+      return { entry: bestValue > 0 ? bestValue - 1 : -1, start, end };
     },
     findAllMatches(text) {
       const matches: Match[] = [];
@@ -419,29 +434,41 @@ export function compileMatcher(phrases: PhraseSet, fold: FoldTable): Matcher {
 }
 
 /**
- * Two matchers as one: the second's entries are numbered after the first's. Matches stay
- * leftmost-longest and non-overlapping across both, as if their phrases were in one trie (a reader's
- * own phrases next to the glossary's).
+ * Two matchers as one: the second's entries are numbered after the first's. Matches are
+ * leftmost-longest and non-overlapping across both, exactly as if their phrases were in one trie (a
+ * reader's own phrases next to the glossary's); on a tie the first's form wins. Merging the two
+ * matchers' own results is not the same: a match of one can hide a later match of its own that the
+ * other's earlier match would have let through.
  */
 export function combineMatchers(first: Matcher, second: Matcher): Matcher {
   const offset = first.ids.length;
   const ids = [...first.ids, ...second.ids];
   const shifted = (matches: Match[]) => matches.map((m) => ({ entry: m.entry + offset, start: m.start, end: m.end }));
-  return {
+  const combined: Matcher = {
     ids,
     findMatches(text) {
-      const theirs = second.findMatches(text);
-      const ours = first.findMatches(text);
-      if (theirs.length === 0) return ours;
-      const all = [...ours, ...shifted(theirs)].sort((a, b) => a.start - b.start || b.end - a.end);
-      const kept: Match[] = [];
-      let reached = 0;
-      for (const match of all) {
-        if (match.start < reached) continue;
-        kept.push(match);
-        reached = match.end;
+      // Text where nothing of the second's starts (most text, its phrases being few) takes the
+      // first's own loop.
+      let secondStarts = false;
+      for (let i = 0; i < text.length && !secondStarts; i++) secondStarts = second.longestAt(text, i) !== undefined;
+      if (!secondStarts) return first.findMatches(text);
+      const matches: Match[] = [];
+      for (let i = 0; i < text.length; ) {
+        const match = combined.longestAt(text, i);
+        if (!match) {
+          i++;
+          continue;
+        }
+        if (match.entry >= 0) matches.push(match);
+        i = match.end;
       }
-      return kept;
+      return matches;
+    },
+    longestAt(text, start) {
+      const a = first.longestAt(text, start);
+      const b = second.longestAt(text, start);
+      if (b && (!a || b.end > a.end)) return { entry: b.entry < 0 ? -1 : b.entry + offset, start, end: b.end };
+      return a;
     },
     findAllMatches(text) {
       return [...first.findAllMatches(text), ...shifted(second.findAllMatches(text))].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -450,4 +477,5 @@ export function combineMatchers(first: Matcher, second: Matcher): Matcher {
       return combineMatchers(first.only(flags.subarray(0, offset)), second.only(flags.subarray(offset)));
     },
   };
+  return combined;
 }
