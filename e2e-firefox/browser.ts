@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readHighlightTexts } from '../e2e/page-side';
 
 export const EXTENSION_DIR =
   process.env.TIFA_FIREFOX_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/firefox-mv2');
@@ -195,23 +196,7 @@ const POLL_MS = 50;
  * no toString, so each is copied into a live Range first).
  */
 export async function highlightTexts(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('tifa') || highlight.size === 0) continue;
-      out[name] = [...highlight].map((r) => {
-        const live = document.createRange();
-        try {
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-        } catch {
-          return '(invalid range)';
-        }
-        return live.toString();
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readHighlightTexts);
 }
 
 /** Every highlighted text, whatever its category, sorted. */

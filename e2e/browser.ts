@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readHighlightTexts } from './page-side';
 
 /** The built extension (TIFA_EXTENSION_DIR points elsewhere, e.g. a copy a long benchmark runs on). */
 export const EXTENSION_DIR = process.env.TIFA_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/chrome-mv3');
@@ -106,23 +107,7 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
  * no toString, so each is copied into a live Range first). Works on a page or a frame.
  */
 export async function highlightTexts(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('tifa') || highlight.size === 0) continue;
-      out[name] = [...highlight].map((r) => {
-        const live = document.createRange();
-        try {
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-        } catch {
-          return '(invalid range)';
-        }
-        return live.toString();
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readHighlightTexts);
 }
 
 /** Every highlighted text, whatever its category. */
