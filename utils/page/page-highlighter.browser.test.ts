@@ -223,6 +223,37 @@ describe('how the first pass shares the main thread', () => {
     expect(pass.frames).toBeGreaterThanOrEqual(Math.floor(pass.work / 20));
   });
 
+  it('shows every highlight of a big page’s first screen in its first frame, having read little more', async () => {
+    const sentence = '今天天气很好我们一起去公园散步然后回家吃饭晚上看书听音乐早点睡觉明天还要上学';
+    const spans = (i: number) => Array.from({ length: 19 }, (_, k) => `<span>第${i}段${k}句${sentence}</span>`).join('');
+    // A top of short paragraphs (the screen shows several), then long ones.
+    const short = Array.from({ length: 30 }, (_, i) => `<p>第${i}条<span>落实八项规定</span></p>`).join('');
+    document.body.innerHTML = short + Array.from({ length: 700 }, (_, i) => `<p>${spans(i)}<span>落实八项规定</span></p>`).join(''); // test fixture markup
+    expect(document.body.getElementsByTagName('*').length).toBeGreaterThan(12_000);
+    // The phrase ends each paragraph, in an element of its own.
+    const phraseNodes = [...document.querySelectorAll('p')].map((p) => p.lastChild!.firstChild as Text);
+    const onScreen = phraseNodes.filter((node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    });
+    expect(onScreen.length).toBeGreaterThan(0);
+    let atFirstFrame: Text[] | undefined;
+    requestAnimationFrame(() => {
+      atFirstFrame = [];
+      for (const [name, h] of CSS.highlights) if (name.startsWith('tifa')) for (const r of h) atFirstFrame.push(r.startContainer as Text);
+    });
+    highlighter = new PageHighlighter(document, { matcher: () => matcher, painter: createCssHighlightPainter() });
+    await highlighter.start();
+    expect(highlighter.count).toBe(730);
+    expect(onScreen.length).toBeGreaterThan(3);
+    for (const node of onScreen) expect(atFirstFrame).toContain(node);
+    // A screen's worth of text (8,000 characters: 40 paragraphs here), not a whole 10 ms slice
+    // (over a hundred paragraphs).
+    expect(atFirstFrame!.length).toBeLessThan(60);
+  });
+
   it('reads a smaller page in one go, without waiting for frames', async () => {
     const pass = await firstPassOf(590);
     expect(pass.elements).toBeLessThan(12_000);

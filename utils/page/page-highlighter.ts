@@ -92,6 +92,13 @@ export interface PageHighlighterOptions {
 /** One reading slice a frame: with the page's own work, under the 50 ms long-frame mark. */
 const SLICE_MS = 10;
 /**
+ * More text than a screen holds: 80 characters by 45 lines of 16 px type fill a 1280 × 720
+ * window with 3,600, and the top of a page also holds menus, some of them hidden.
+ */
+const FIRST_SCREEN_CHARS = 8000;
+/** How long the first slice may go on to read that much. */
+const FIRST_SLICE_CAP_MS = 30;
+/**
  * The first this-many milliseconds of the pass's own work go in slices with plain yields, without
  * waiting for frames: a page of ordinary size is read whole before its first frame after
  * DOMContentLoaded. Counted in work, not time: what the page runs between our slices (its parser,
@@ -333,14 +340,26 @@ export class PageHighlighter {
     const body = this.document.body;
     if (!body || !this.running) return;
     this.ordered = [];
+    const setupStart = performance.now();
+    this.matcher ??= this.options.matcher();
+    // item(n) walks n elements, where length would walk the whole page (~10 ms on an 8 MB page).
+    const eagerMs = body.getElementsByTagName('*').item(EAGER_ELEMENTS) === null ? EAGER_MS : 0;
+    let work = performance.now() - setupStart;
     let sliceStart = performance.now();
-    const eagerMs = body.getElementsByTagName('*').length <= EAGER_ELEMENTS ? EAGER_MS : 0;
-    let work = 0;
+    // The first slice runs in the DOMContentLoaded task, whose frame is already the longest of the
+    // load (the last layout of the parsed page and, in Chromium, its own capture of the page
+    // text). It reads a screen's worth of text, whatever that takes (within FIRST_SLICE_CAP_MS),
+    // so that this frame shows every highlight of the first screen, and no more.
+    let firstSlice = true;
+    let chars = 0;
     for (const block of iterateBlocks(body, this.collect)) {
       if (!this.running) return;
       const record = this.addBlock(block, true);
       if (record && this.provisional && this.provisionalCount < PROVISIONAL_LIMIT) this.showProvisionally(record);
-      if (performance.now() - sliceStart > SLICE_MS) {
+      chars += block.text.length;
+      const elapsed = performance.now() - sliceStart;
+      if (firstSlice ? chars >= FIRST_SCREEN_CHARS || elapsed > FIRST_SLICE_CAP_MS : elapsed > SLICE_MS) {
+        firstSlice = false;
         if (this.provisionalCount > 0) this.flushProvisional();
         work += performance.now() - sliceStart;
         // One slice a frame, run just after the frame: the browser renders between slices (the
