@@ -28,6 +28,9 @@ export default defineConfig({
     // The offscreen document (conversion, Readability) is Chrome's; Firefox's background page does it.
     permissions: ['storage', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     action: { default_title: 'Tifa Lens' },
+    // Highlight inheritance (Chrome 134) lets the highlight rules hang on the root element alone
+    // (entrypoints/content/highlighting.ts): without it they would paint nothing.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '134' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -15,10 +15,10 @@ import {
   type HighlightSettings,
   type ScopeSettings,
 } from '@/utils/core/settings-schema';
-import { FLASH_CSS } from '@/utils/core/highlight-names';
+import { flashCss } from '@/utils/core/highlight-names';
 import { highlightSettings, ownPhrases, scopeSettings } from '@/utils/extension/settings';
 import { onFirstChinese } from '@/utils/page/early-chinese';
-import { createHighlightStyles, type HighlightStyles } from '@/utils/page/highlight-styles';
+import { createHighlightStyles, type HighlightRules, type HighlightStyles } from '@/utils/page/highlight-styles';
 import {
   createCssHighlightPainter,
   createOverlayPainter,
@@ -244,7 +244,16 @@ export class HighlightSession {
   }
 }
 
+/**
+ * Where a document's rules hang. In Chromium (134 on) highlight styles inherit down the element
+ * tree, shadow trees included, so rules on the root element alone paint every highlight of the
+ * page, and the rest of the page's style work stays as it was (see utils/page/highlight-styles.ts).
+ * Firefox has no highlight inheritance: there every element carries the rules.
+ */
+const DOCUMENT_ORIGINATING = import.meta.env.FIREFOX ? '' : ':root';
+
 /** The rules for a display: the categories' colours (or the user's) and the flash. */
-function displayCss(settings: HighlightSettings): string {
-  return `${highlightCss(settings)}\n${FLASH_CSS}`;
+function displayCss(settings: HighlightSettings): HighlightRules {
+  const rules = (originating: string) => `${highlightCss(settings, originating)}\n${flashCss(originating)}`;
+  return { document: rules(DOCUMENT_ORIGINATING), shadowRoot: rules('') };
 }

@@ -13,5 +13,10 @@ export function highlightName(category: Category): string {
   return `${HIGHLIGHT_PREFIX}-${category}`;
 }
 
-/** The flash's rule: above the category colours (the flash highlight has a higher priority). */
-export const FLASH_CSS = `::highlight(${FLASH_NAME}) { background-color: rgba(255, 110, 0, 0.65); color: inherit; }`;
+/**
+ * The flash's rule: above the category colours (the flash highlight has a higher priority).
+ * `originating` as in highlightCss.
+ */
+export function flashCss(originating = ''): string {
+  return `${originating}::highlight(${FLASH_NAME}) { background-color: rgba(255, 110, 0, 0.65); color: inherit; }`;
+}

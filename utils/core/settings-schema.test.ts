@@ -76,4 +76,11 @@ describe('what the settings decide', () => {
       '::highlight(tifa-campaign) { background-color: transparent; text-decoration: underline 2px rgba(255, 140, 0, 0.95); }',
     );
   });
+
+  it('hang the rules on an originating element when asked, every rule of them', () => {
+    const rules = highlightCss(DEFAULT_HIGHLIGHT_SETTINGS, ':root').split('\n');
+    expect(rules.length).toBeGreaterThan(5);
+    for (const rule of rules) expect(rule).toMatch(/^:root::highlight\(tifa-[a-z-]+\) \{/);
+    for (const rule of highlightCss(DEFAULT_HIGHLIGHT_SETTINGS).split('\n')) expect(rule).toMatch(/^::highlight\(/);
+  });
 });

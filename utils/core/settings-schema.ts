@@ -143,14 +143,17 @@ export function categoryPaint(settings: HighlightSettings, category: Category): 
 
 /**
  * The ::highlight() rules for display settings. Only literal colours work there: var() inside
- * ::highlight() is broken in Chromium since 126. The defaults are compiled into the content
- * script's stylesheet at build time (scripts/build-data.ts), from this same function.
+ * ::highlight() is broken in Chromium since 126. The defaults are compiled into the extension
+ * pages' stylesheet at build time (scripts/build-data.ts), from this same function.
+ *
+ * `originating` is the selector the rules hang on: none (every element) by default, `:root` where
+ * highlight styles inherit down the tree (see entrypoints/content/highlighting.ts).
  */
-export function highlightCss(settings: HighlightSettings): string {
+export function highlightCss(settings: HighlightSettings, originating = ''): string {
   return CATEGORIES.map((category) => {
     const { background, underline } = categoryPaint(settings, category);
     const decoration = underline ? `underline ${underline.width}px ${underline.colour}` : 'none';
-    return `::highlight(${highlightName(category)}) { background-color: ${background}; text-decoration: ${decoration}; }`;
+    return `${originating}::highlight(${highlightName(category)}) { background-color: ${background}; text-decoration: ${decoration}; }`;
   }).join('\n');
 }
 

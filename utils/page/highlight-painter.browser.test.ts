@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_HIGHLIGHT_SETTINGS, categoryPaint } from '../core/settings-schema';
 import { createCssHighlightPainter, createOverlayPainter } from './highlight-painter';
-import { createHighlightStyles } from './highlight-styles';
+import { createHighlightStyles, type HighlightRules } from './highlight-styles';
+
+/** The same rules for the document and for shadow roots. */
+const everywhere = (css: string): HighlightRules => ({ document: css, shadowRoot: css });
 
 afterEach(() => {
   CSS.highlights.clear();
@@ -48,7 +51,10 @@ describe('the CSS highlight painter', () => {
 
 describe('the rules, adopted where highlights are drawn', () => {
   it('go into the document and into each shadow root that holds a highlight, and only there', () => {
-    const styles = createHighlightStyles('::highlight(tifa-saying) { background-color: rgb(1, 2, 3); }');
+    const styles = createHighlightStyles({
+      document: ':root::highlight(tifa-saying) { background-color: rgb(1, 2, 3); }',
+      shadowRoot: '::highlight(tifa-saying) { background-color: rgb(1, 2, 3); }',
+    });
     const painter = createCssHighlightPainter(styles);
     const host = document.createElement('div');
     document.body.append(host);
@@ -63,17 +69,37 @@ describe('the rules, adopted where highlights are drawn', () => {
     painter.add(phrase('最后一公里'), 'saying');
     painter.flush();
     expect(document.adoptedStyleSheets).toHaveLength(1);
-    expect(root.adoptedStyleSheets).toEqual(document.adoptedStyleSheets);
+    expect(root.adoptedStyleSheets).toHaveLength(1);
+    // Each root has the rules made for it (`:root` matches nothing inside a shadow tree).
+    expect(document.adoptedStyleSheets[0].cssRules[0].cssText).toMatch(/^:root::highlight/);
+    expect(root.adoptedStyleSheets[0].cssRules[0].cssText).toMatch(/^::highlight/);
     expect(empty.adoptedStyleSheets).toHaveLength(0);
     painter.clear();
     expect(document.adoptedStyleSheets).toHaveLength(0);
     expect(root.adoptedStyleSheets).toHaveLength(0);
   });
 
+  it('reach every element from the root alone in Chromium, shadow trees included (highlight inheritance)', () => {
+    // What the content script's `:root::highlight()` rules rely on (entrypoints/content/highlighting.ts).
+    document.body.innerHTML = '<p><span><b>最后一公里</b></span></p><div id="host"></div>'; // test fixture markup
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<section><p><i>最后一公里</i></p></section>'; // test fixture markup
+    const styles = createHighlightStyles({ document: ':root::highlight(tifa-saying) { background-color: rgb(1, 2, 3); }', shadowRoot: '' });
+    styles.adoptInto(document);
+    const deep = document.querySelector('b')!;
+    const inShadow = shadow.querySelector('i')!;
+    expect(getComputedStyle(deep, '::highlight(tifa-saying)').backgroundColor).toBe('rgb(1, 2, 3)');
+    expect(getComputedStyle(inShadow, '::highlight(tifa-saying)').backgroundColor).toBe('rgb(1, 2, 3)');
+    // Another highlight name is untouched.
+    expect(getComputedStyle(deep, '::highlight(page-own)').backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    styles.release();
+    expect(getComputedStyle(deep, '::highlight(tifa-saying)').backgroundColor).toBe('rgba(0, 0, 0, 0)');
+  });
+
   it('keep the page’s own adopted sheets, in their order', () => {
     const theirs = new CSSStyleSheet();
     document.adoptedStyleSheets = [theirs];
-    const painter = createCssHighlightPainter(createHighlightStyles('::highlight(tifa-saying) { color: red; }'));
+    const painter = createCssHighlightPainter(createHighlightStyles(everywhere('::highlight(tifa-saying) { color: red; }')));
     painter.add(phrase('最后一公里'), 'saying');
     painter.flush();
     expect(document.adoptedStyleSheets[0]).toBe(theirs);
@@ -99,7 +125,7 @@ describe('a page that clears the shared registry', () => {
   });
 
   it('gets our rules back when the page assigns its own adopted sheets, and keeps theirs', () => {
-    const painter = createCssHighlightPainter(createHighlightStyles('::highlight(tifa-saying) { color: red; }'));
+    const painter = createCssHighlightPainter(createHighlightStyles(everywhere('::highlight(tifa-saying) { color: red; }')));
     painter.add(phrase('最后一公里'), 'saying');
     painter.flush();
     const [ours] = document.adoptedStyleSheets;
