@@ -248,7 +248,7 @@ export class HighlightSession {
  * Where a document's rules hang. In Chromium (134 on) highlight styles inherit down the element
  * tree, shadow trees included, so rules on the root element alone paint every highlight of the
  * page, and the rest of the page's style work stays as it was (see utils/page/highlight-styles.ts).
- * Firefox has no highlight inheritance: there every element carries the rules.
+ * In Firefox (140) rules on the root paint nothing below it: there every element carries them.
  */
 const DOCUMENT_ORIGINATING = import.meta.env.FIREFOX ? '' : ':root';
 
