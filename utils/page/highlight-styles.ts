@@ -40,7 +40,8 @@ export function createHighlightStyles(initial: HighlightRules): HighlightStyles 
     if (sheets[kind] || unsupported) return sheets[kind];
     try {
       // The sheet must come from the window that owns the root (a frame has its own constructor).
-      const Sheet = (kind === 'document' ? (root as Document) : (root.ownerDocument as Document)).defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+      const Sheet =
+        (kind === 'document' ? (root as Document) : (root.ownerDocument as Document)).defaultView?.CSSStyleSheet ?? CSSStyleSheet;
       const sheet = new Sheet();
       sheet.replaceSync(rules[kind]);
       sheets[kind] = sheet;
