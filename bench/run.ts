@@ -16,7 +16,6 @@ import { loadRealData } from '../test-support/real-data';
 import { createFoldTable } from '../utils/core/fold';
 import { buildMatcherTables, compileMatcher, createMatcher, decodeMatcherTables } from '../utils/core/matcher';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
-import { entryFilter } from '../utils/core/settings-schema';
 import { chinesePage, chineseText } from './pages';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -163,10 +162,10 @@ function precisionSection(): void {
     `${sentences.length} labelled sentences written for this project (test-support/precision-set.json): policy news, discipline reports and notices, and non-political text (science, sport, food, a Taiwanese travel blog …), in every script. A highlight is right only when it is exactly a labelled span.`,
   );
   const all = createPhraseMatcher(data.phrases);
-  const key = all.restricted(entryFilter({ showCommon: false }, all.saliences));
   const rows = [
-    ['key entries (the default)', scoreHighlighting(sentences, key)],
-    ['key and common entries', scoreHighlighting(sentences, all)],
+    ['key, and formulas on policy text (the default)', scoreHighlighting(sentences, all, 'context')],
+    ['key phrases only', scoreHighlighting(sentences, all, 'key')],
+    ['everything', scoreHighlighting(sentences, all, 'all')],
   ] as const;
   table(
     ['highlighting', 'precision', 'recall', 'highlights right', 'wrong', 'missed', 'everyday words hit'],
@@ -746,7 +745,7 @@ async function convertSection(): Promise<void> {
 
 async function markjsSection(): Promise<void> {
   const { html, textNodes } = chinesePage(chineseText(data.corpus, 100_000, traditionalOf), 3);
-  const keywords = [...new Set(data.glossary.entries.filter((e) => e.salience === 'key').flatMap((e) => [e.simplified, e.traditional]))];
+  const keywords = [...new Set(data.glossary.entries.filter((e) => e.tier === 'key').flatMap((e) => [e.simplified, e.traditional]))];
   section(
     'Against mark.js on a 100 KB page',
     `${(Buffer.byteLength(html) / 1e3).toFixed(0)} KB of HTML, 100 KB of text cut into inline elements every three characters (${textNodes.toLocaleString()} text nodes). mark.js 8.11 (acrossElements) is given the Simplified and Traditional form of every key entry (${keywords.length} keywords) and wraps every match; Tifa Lens finds every match and shows those near the screen. Tifa Lens's times: DOMContentLoaded → every match found (the visible ones shown in the next frame), and the first pass's own work (its slices, without the waits for the page's frames between them), which is what mark.js's time is too.`,

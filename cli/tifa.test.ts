@@ -70,7 +70,9 @@ describe('tifa annotate --json', () => {
   it('prints a readable report without --json', async () => {
     const { code, out } = await run(['annotate', file('short.txt', '干部要严以律己，严以用权。')]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^2 phrases, 2 occurrences in the text \(13 characters; key phrases only; --all adds common ones\)\n/);
+    expect(out).toMatch(
+      /^2 phrases, 2 occurrences in the text \(13 characters; key phrases, and set formulas where the text is about policy; --all adds everyday vocabulary\)\n/,
+    );
     expect(out).toMatch(/In the essays \(\d+\):/);
     expect(out).toMatch(/essay \d ¶\d+/);
   });
@@ -146,7 +148,7 @@ describe('tifa annotate --format', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^# Annotated text/);
     expect(out.match(/最后一公里\[\^\d\]/g)).toHaveLength(1);
-    expect(out).toMatch(/\n\[\^1\]: \*\*最后一公里 \/ 最後一公里\*\* \([^;]+; [^;]+; key; ×2\)/);
+    expect(out).toMatch(/\n\[\^1\]: \*\*最后一公里 \/ 最後一公里\*\* \([^;]+; [^;]+; key phrase; ×2\)/);
     expect(out).toContain('上有政策、下有对策');
   });
 
@@ -158,7 +160,7 @@ describe('tifa annotate --format', () => {
     const csvOut = (await run(['annotate', '--format', 'csv', file('c.txt', text)])).out;
     expect(csvOut.startsWith('\uFEFF')).toBe(true);
     const csv = csvOut.slice(1).trim().split('\r\n');
-    expect(csv[0]).toBe('id,text,start,end,category,salience,simplified,traditional,pinyin,before,after,meaning_en');
+    expect(csv[0]).toBe('id,text,start,end,category,tier,simplified,traditional,pinyin,before,after,meaning_en');
     expect(csv).toHaveLength(json.matches.length + 1);
     for (const row of csv.slice(1)) expect(row).toMatch(/^[^,]+,[^,]+,\d+,\d+,[^,]+,key,/);
   });
@@ -200,7 +202,9 @@ describe('help and version', () => {
     const { out } = await help(['--help']);
     const lines = out.split('\n');
     const flags = OPTIONS.flatMap((o) => [o.flag, ...(o.short ? [o.short] : [])]);
-    expect(flags.sort()).toEqual(['--all', '--encoding', '--format', '--help', '--json', '--version', '--whole-page', '-V', '-h'].sort());
+    expect(flags.sort()).toEqual(
+      ['--all', '--encoding', '--format', '--help', '--json', '--key-only', '--level', '--version', '--whole-page', '-V', '-h'].sort(),
+    );
     for (const option of OPTIONS) {
       const described = lines.filter((line) => line.includes(option.flag));
       expect(described, option.flag).toHaveLength(1);
@@ -219,39 +223,60 @@ describe('help and version', () => {
   });
 });
 
-describe('key phrases by default, common ones with --all', () => {
+describe('the highlight levels: key, context (the default), all', () => {
   const glossary: CompiledGlossary = JSON.parse(readFileSync(join(__dirname, '../generated/glossary.json'), 'utf8'));
-  const salienceOf = new Map(glossary.entries.map((e) => [e.id, e.salience]));
-  const common = glossary.entries.filter((e) => e.salience === 'common').slice(0, 12);
-  const text = `解决好最后一公里。\n\n${common.map((e) => e.simplified).join('。\n\n')}。`;
+  const tierOf = new Map(glossary.entries.map((e) => [e.id, e.tier]));
+  const ofTier = (tier: string) => glossary.entries.filter((e) => e.tier === tier && !e.quotedOnly);
+  const formulas = ofTier('formula')
+    .filter((e) => e.category === 'idiom')
+    .slice(0, 6);
+  const vocabulary = ofTier('vocabulary').slice(0, 6);
+  // No key phrase and no policy cue: formulas here are everyday idioms.
+  const everyday = `${formulas.map((e) => e.simplified).join('。\n\n')}。\n\n${vocabulary.map((e) => e.simplified).join('。\n\n')}。`;
+  // The same text on a policy page.
+  const policy = `县委要求解决好最后一公里。\n\n${everyday}`;
+  const tiers = (annotation: { phrases: { tier: string }[] }) => new Set(annotation.phrases.map((p) => p.tier));
 
-  it('reports what the extension highlights by default, and common phrases too with --all', async () => {
-    expect(common.length).toBeGreaterThan(0);
-    const path = file('salience.txt', text);
-    const byDefault = JSON.parse((await run(['annotate', '--json', path])).out);
-    expect(byDefault.phrases.map((p: any) => p.salience)).toEqual(byDefault.phrases.map(() => 'key'));
-    expect(byDefault.phrases.map((p: any) => p.simplified)).toContain('最后一公里');
-    const all = JSON.parse((await run(['annotate', '--json', '--all', path])).out);
-    const found = all.phrases.filter((p: any) => p.salience === 'common');
-    expect(found.length).toBeGreaterThan(0);
-    for (const p of all.phrases) expect(p.salience).toBe(salienceOf.get(p.id));
-    expect(all.matches.length).toBeGreaterThan(byDefault.matches.length);
+  it('by default: key phrases everywhere, formulas only where the text is about policy, no vocabulary', async () => {
+    expect(formulas.length).toBe(6);
+    const onPolicy = JSON.parse((await run(['annotate', '--json', file('policy.txt', policy)])).out);
+    expect(tiers(onPolicy)).toEqual(new Set(['key', 'formula']));
+    expect(onPolicy.phrases.filter((p: any) => p.tier === 'formula')).toHaveLength(formulas.length);
+    const elsewhere = JSON.parse((await run(['annotate', '--json', file('everyday.txt', everyday)])).out);
+    expect(elsewhere.phrases).toEqual([]);
+    for (const p of onPolicy.phrases) expect(p.tier).toBe(tierOf.get(p.id));
   });
 
-  it('says key or common on every phrase row of the report and the exports', async () => {
-    const path = file('salience-rows.txt', text);
+  it('--key-only, --level and --all', async () => {
+    const path = file('levels.txt', policy);
+    const key = JSON.parse((await run(['annotate', '--json', '--key-only', path])).out);
+    expect(tiers(key)).toEqual(new Set(['key']));
+    expect(JSON.parse((await run(['annotate', '--json', '--level', 'key', path])).out)).toEqual(key);
+    const all = JSON.parse((await run(['annotate', '--json', '--all', path])).out);
+    expect(tiers(all)).toEqual(new Set(['key', 'formula', 'vocabulary']));
+    expect(JSON.parse((await run(['annotate', '--json', '--level=all', path])).out)).toEqual(all);
+    // Everything means everything, whatever the page is about.
+    const everydayAll = JSON.parse((await run(['annotate', '--json', '--all', file('everyday-all.txt', everyday)])).out);
+    expect(everydayAll.phrases.length).toBe(formulas.length + vocabulary.length);
+    const bad = await run(['annotate', '--level', 'some', path]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--level takes key, context or all/);
+  });
+
+  it('says the tier on every phrase row of the report and the exports', async () => {
+    const path = file('tier-rows.txt', policy);
     const report = (await run(['annotate', '--all', path])).out;
-    expect(report).toMatch(/key and common phrases\)\n/);
+    expect(report).toMatch(/every phrase of the glossary, everyday vocabulary too\)\n/);
     const rows = report.split('\n').filter((line) => / ×\d+ {2}\[/.test(line));
     expect(rows.length).toBeGreaterThan(1);
-    for (const row of rows) expect(row).toMatch(/ · (key|common)\] /);
-    expect(rows.some((row) => row.includes(' · common] '))).toBe(true);
+    for (const row of rows) expect(row).toMatch(/ · (key phrase|set formula|vocabulary)\] /);
+    expect(rows.some((row) => row.includes(' · vocabulary] '))).toBe(true);
     const md = (await run(['annotate', '--all', '--format', 'md', path])).out;
     const notes = md.split('\n').filter((line) => line.startsWith('[^'));
     expect(notes.length).toBe(rows.length);
-    for (const note of notes) expect(note).toMatch(/; (key|common); ×\d+\)/);
+    for (const note of notes) expect(note).toMatch(/; (key phrase|set formula|vocabulary); ×\d+\)/);
     const csv = (await run(['annotate', '--all', '--format', 'csv', path])).out.slice(1).trim().split('\r\n');
-    for (const row of csv.slice(1)) expect(row.split(',')[5]).toMatch(/^(key|common)$/);
+    for (const row of csv.slice(1)) expect(row.split(',')[5]).toMatch(/^(key|formula|vocabulary)$/);
   });
 });
 

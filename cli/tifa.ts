@@ -14,8 +14,8 @@ import { annotate, plainTextBlocks, type Annotation } from '../utils/core/annota
 import { findArticle } from '../utils/page/article';
 import { collectBlocks } from '../utils/page/page-text';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
-import { CATEGORY_LABELS } from '../utils/core/glossary-schema';
-import { entryFilter } from '../utils/core/settings-schema';
+import { CATEGORY_LABELS, TIER_LABELS } from '../utils/core/glossary-schema';
+import { DEFAULT_HIGHLIGHT_LEVEL, HIGHLIGHT_LEVELS, type HighlightLevel } from '../utils/core/policy-context';
 import { EXPORT_FORMATS, countOf, exportAs, phraseTally, type ExportFormat } from '../utils/core/export';
 import type { CompiledEntry, CompiledGlossary, CompiledPhrases } from '../utils/core/compiled-data';
 import { InputEncodingError, decodeInput, encodingOfLabel } from './input-encoding';
@@ -35,7 +35,13 @@ interface OptionSpec {
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { flag: '--all', help: 'include common phrases too (by default only key phrases, as the extension highlights)' },
+  {
+    flag: '--level',
+    value: 'key|context|all',
+    help: 'which phrases: key phrases only; key phrases and, where the text is about policy, set formulas (the default, as the extension highlights); or all, everyday vocabulary too',
+  },
+  { flag: '--key-only', help: 'key phrases only, wherever they are (level key)' },
+  { flag: '--all', help: 'every phrase of the glossary, everyday vocabulary too (level all)' },
   { flag: '--whole-page', help: 'read the whole HTML page, not only its article' },
   { flag: '--json', help: 'print the annotation as JSON' },
   { flag: '--format', value: 'md|json|csv', help: 'export as Markdown with footnotes, JSON with context, or CSV (one row a match)' },
@@ -100,7 +106,7 @@ function packageVersion(): string {
 }
 
 interface Options {
-  all: boolean;
+  level: HighlightLevel;
   wholePage: boolean;
   json: boolean;
   help: boolean;
@@ -112,7 +118,7 @@ interface Options {
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = { all: false, wholePage: false, json: false, help: false, version: false, files: [] };
+  const options: Options = { level: DEFAULT_HIGHLIGHT_LEVEL, wholePage: false, json: false, help: false, version: false, files: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '-' || !arg.startsWith('-')) {
@@ -125,7 +131,8 @@ function parseOptions(args: string[]): Options {
     if (!spec) throw new UserError(`unknown option ${name}; ${SEE_HELP}`, 2);
     if (!spec.value) {
       if (equals !== -1) throw new UserError(`${name} takes no value; ${SEE_HELP}`, 2);
-      if (spec.flag === '--all') options.all = true;
+      if (spec.flag === '--all') options.level = 'all';
+      else if (spec.flag === '--key-only') options.level = 'key';
       else if (spec.flag === '--whole-page') options.wholePage = true;
       else if (spec.flag === '--json') options.json = true;
       else if (spec.flag === '--help') options.help = true;
@@ -133,7 +140,10 @@ function parseOptions(args: string[]): Options {
       continue;
     }
     const value = equals === -1 ? args[++i] : arg.slice(equals + 1);
-    if (spec.flag === '--format') {
+    if (spec.flag === '--level') {
+      if (!HIGHLIGHT_LEVELS.includes(value as HighlightLevel)) throw new UserError(`--level takes key, context or all; ${SEE_HELP}`, 2);
+      options.level = value as HighlightLevel;
+    } else if (spec.flag === '--format') {
       if (!EXPORT_FORMATS.includes(value as ExportFormat)) throw new UserError(`--format takes md, json or csv; ${SEE_HELP}`, 2);
       options.format = value as ExportFormat;
     } else {
@@ -223,18 +233,24 @@ function extractHtml(html: string, wholePage: boolean): Extracted {
   return { text, blocks, source, title };
 }
 
-function printText(result: Annotation, extracted: Extracted, all: boolean, io: Io) {
+const LEVEL_SCOPES: Record<HighlightLevel, string> = {
+  key: 'key phrases only',
+  context: 'key phrases, and set formulas where the text is about policy; --all adds everyday vocabulary',
+  all: 'every phrase of the glossary, everyday vocabulary too',
+};
+
+function printText(result: Annotation, extracted: Extracted, level: HighlightLevel, io: Io) {
   const where =
     extracted.source === 'article'
       ? `the article${extracted.title ? ` “${extracted.title}”` : ''}`
       : extracted.source === 'page'
         ? 'the whole page'
         : 'the text';
-  const scope = all ? 'key and common phrases' : 'key phrases only; --all adds common ones';
+  const scope = LEVEL_SCOPES[level];
   io.out(`${phraseTally(result)} in ${where} (${countOf(result.length, 'character', 'characters')}; ${scope})\n`);
   for (const phrase of result.phrases) {
     io.out(
-      `\n${phrase.simplified} / ${phrase.traditional}  ×${phrase.count}  [${CATEGORY_LABELS[phrase.category].en} · ${phrase.salience}]  ${phrase.pinyin} — ${phrase.gloss}\n`,
+      `\n${phrase.simplified} / ${phrase.traditional}  ×${phrase.count}  [${CATEGORY_LABELS[phrase.category].en} · ${TIER_LABELS[phrase.tier].en}]  ${phrase.pinyin} — ${phrase.gloss}\n`,
     );
     io.out(`  ${phrase.meaningEn}\n  ${phrase.meaningZh}\n`);
     if (phrase.origin.en.toLowerCase() !== 'unknown') io.out(`  Origin: ${phrase.origin.en}\n`);
@@ -280,17 +296,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const extracted: Extracted = looksLikeHtml(input, file)
       ? extractHtml(input, options.wholePage)
       : { text: input, blocks: plainTextBlocks(input), source: 'text' };
-    // The extension's own rule (settings' showCommon), so the CLI reports what a reader sees highlighted.
-    const matcher = createPhraseMatcher(data.phrases).restricted(entryFilter({ showCommon: options.all }, data.phrases.saliences));
+    // The extension's own levels, so the CLI reports what a reader sees highlighted.
+    const matcher = createPhraseMatcher(data.phrases).forLevel(options.level);
     const entries = new Map<string, CompiledEntry>(data.glossary.entries.map((e) => [e.id, e]));
-    const result = annotate(extracted.text, extracted.blocks, matcher, entries);
+    const result = annotate(extracted.text, extracted.blocks, matcher, entries, options.level);
 
     if (options.format) {
       io.out(exportAs(options.format, { title: extracted.title ?? null, text: extracted.text }, result));
     } else if (options.json) {
       io.out(`${JSON.stringify({ source: extracted.source, title: extracted.title ?? null, text: extracted.text, ...result }, null, 2)}\n`);
     } else {
-      printText(result, extracted, options.all, io);
+      printText(result, extracted, options.level, io);
     }
     return 0;
   } catch (error) {

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import { CATEGORIES, type Category } from '@/utils/core/glossary-schema';
-import { categoryLabel } from '@/utils/core/i18n';
+import { categoryLabel, tierLabel } from '@/utils/core/i18n';
 import type { LookupIndex } from '@/utils/core/lookup';
 import { Concordance } from './Concordance';
 import { useT } from './Language';
@@ -105,7 +105,7 @@ export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '',
                   </span>
                   <span class="pinyin">{e.pinyin}</span>
                   <span class="gloss">
-                    {e.salience === 'common' && <span class="tl-badge">{t('commonBadge')}</span>} {gloss(e)}
+                    {e.tier !== 'key' && <span class="tl-badge">{tierLabel(t, e.tier)}</span>} {gloss(e)}
                   </span>
                 </a>
               </li>

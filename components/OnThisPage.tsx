@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import { CATEGORIES } from '@/utils/core/glossary-schema';
-import { categoryLabel } from '@/utils/core/i18n';
+import { categoryLabel, tierLabel } from '@/utils/core/i18n';
 import type { PhraseCount } from '@/utils/extension/protocol';
 import { Segmented } from './Controls';
 import { useT } from './Language';
@@ -65,7 +65,9 @@ export function OnThisPage({ phrases, total, entries, onShow, essayLink, entryLi
                           <span class="words">
                             <PhraseHeading entry={entry} />
                           </span>
-                          <span class="gloss">{gloss(entry)}</span>
+                          <span class="gloss">
+                            {entry.tier !== 'key' && <span class="tl-badge">{tierLabel(t, entry.tier)}</span>} {gloss(entry)}
+                          </span>
                         </button>
                         <span class="count" aria-hidden="true">
                           ×{count}

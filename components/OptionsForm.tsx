@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Segmented, Switch } from './Controls';
 import { useT } from './Language';
+import { LevelChoice } from './LevelChoice';
 import { CATEGORIES } from '@/utils/core/glossary-schema';
 import { categoryLabel, type LanguageSetting } from '@/utils/core/i18n';
 import { SCRIPT_CHOICES, TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
@@ -86,12 +87,11 @@ export function OptionsForm(props: OptionsFormProps) {
 
       <Section id="highlights" title={t('sectionHighlights')} hint={t('sectionHighlightsHint')}>
         <Switch label={t('highlightsEnabled')} checked={h.enabled} onChange={(enabled) => props.onHighlights((c) => ({ ...c, enabled }))} />
-        <Switch
-          label={t('showCommon')}
-          hint={t('showCommonHint')}
-          checked={h.showCommon}
-          onChange={(showCommon) => props.onHighlights((c) => ({ ...c, showCommon }))}
-        />
+        <div class="opt-field">
+          <span class="opt-label">{t('highlightLevel')}</span>
+          <LevelChoice value={h.level} onChange={(level) => props.onHighlights((c) => ({ ...c, level }))} />
+          <span class="tl-hint">{t('highlightLevelHint')}</span>
+        </div>
         <div class="opt-field">
           <span class="opt-label" id="style-label">
             {t('highlightStyle')}

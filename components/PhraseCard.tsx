@@ -9,7 +9,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Occurrence } from '@/utils/core/corpus-index';
-import { categoryLabel } from '@/utils/core/i18n';
+import { categoryLabel, tierLabel } from '@/utils/core/i18n';
 import type { CardEntry } from '@/utils/extension/protocol';
 import themeCss from './theme.css?inline';
 import { useLanguage, useT } from './Language';
@@ -73,7 +73,7 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onOpenGlossary, onCl
         {entry.own ? (
           <span class="tl-badge own">{t('ownBadge')}</span>
         ) : (
-          entry.salience === 'common' && <span class="tl-badge">{t('commonBadge')}</span>
+          entry.tier !== 'key' && <span class="tl-badge">{tierLabel(t, entry.tier)}</span>
         )}
       </p>
       {entry.gloss && (

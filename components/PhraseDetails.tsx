@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
 import type { Occurrence } from '@/utils/core/corpus-index';
-import { categoryLabel } from '@/utils/core/i18n';
+import { categoryLabel, tierLabel } from '@/utils/core/i18n';
 import type { GlossaryEntry } from '@/utils/core/glossary-schema';
 import { useLanguage, useT } from './Language';
 
@@ -78,7 +78,7 @@ export function PhraseDetails({ entry, maxOccurrences, essayLink, entryLink, rel
       <p class="meta">
         <span class="pinyin">{entry.pinyin}</span>
         <span class={`tl-cat tl-cat-${entry.category}`}>{categoryLabel(t, entry.category)}</span>
-        <span class="tl-badge">{entry.salience === 'key' ? t('keyBadge') : t('commonBadge')}</span>
+        <span class="tl-badge">{tierLabel(t, entry.tier)}</span>
       </p>
       <p class="meaning" lang={chinese ? 'zh-Hans' : 'en'}>
         {chinese ? entry.meaningZh : entry.meaningEn}{' '}

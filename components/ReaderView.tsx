@@ -9,14 +9,14 @@ import { ScriptControls } from './ScriptControls';
 import type { Article, ArticleBlock } from '@/utils/core/article-model';
 import { annotate } from '@/utils/core/annotate';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
-import type { Matcher } from '@/utils/core/matcher';
+import type { PhraseMatcher } from '@/utils/core/phrase-matcher';
 import { EXPORT_FORMATS, exportAs, type ExportFormat } from '@/utils/core/export';
 import type { ScriptChoice } from '@/utils/core/convert';
 
 export interface ReaderViewProps {
   article: Article | null;
   url: string | null;
-  matcher: Matcher;
+  matcher: PhraseMatcher;
   entries: ReadonlyMap<string, CompiledEntry>;
   script: ScriptChoice;
   onScript: (choice: ScriptChoice) => void;
@@ -51,7 +51,7 @@ export function ReaderView(props: ReaderViewProps) {
       spans.push({ start: text.length, text: block.text });
       text += block.text;
     }
-    return { text, result: annotate(text, spans, props.matcher, props.entries) };
+    return { text, result: annotate(text, spans, props.matcher, props.entries, 'all') };
   }, [blocks, props.matcher, props.entries]);
 
   return (

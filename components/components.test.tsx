@@ -167,8 +167,12 @@ describe('OptionsForm', () => {
     expect(onHighlights.mock.calls[0][0](DEFAULT_HIGHLIGHT_SETTINGS).categories.idiom.visible).toBe(false);
     fireEvent.click(screen.getByLabelText('Underline'));
     expect(onHighlights.mock.calls[1][0](DEFAULT_HIGHLIGHT_SETTINGS).style).toBe('underline');
-    fireEvent.click(screen.getByRole('switch', { name: /Also highlight common phrases/ }));
-    expect(onHighlights.mock.calls[2][0](DEFAULT_HIGHLIGHT_SETTINGS).showCommon).toBe(true);
+    // The three levels, in words: the default is checked, and each choice stores its level.
+    expect(screen.getByRole('radio', { name: '+ formulas on policy pages' })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Everything' }));
+    expect(onHighlights.mock.calls[2][0](DEFAULT_HIGHLIGHT_SETTINGS).level).toBe('all');
+    fireEvent.click(screen.getByRole('radio', { name: 'Key phrases' }));
+    expect(onHighlights.mock.calls[3][0](DEFAULT_HIGHLIGHT_SETTINGS).level).toBe('key');
     // Every section says what it is for.
     for (const heading of screen.getAllByRole('heading', { level: 2 }))
       expect(heading.nextElementSibling?.textContent?.length).toBeGreaterThan(20);

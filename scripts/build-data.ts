@@ -27,6 +27,7 @@ const compiled = compileData({
     .sort()
     .map((name) => ({ name: `data/glossary/${name}`, data: readJson(join(glossaryDir, name)) })),
   fold: await loadFoldSources(),
+  policyCues: readJson(join(root, 'data/policy-cues.json')),
   regionalForms: await loadRegionalForms(),
 });
 

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Matcher } from '../utils/core/matcher';
+import type { PhraseMatcher } from '../utils/core/phrase-matcher';
+import { shownMatches, type HighlightLevel } from '../utils/core/policy-context';
 
 export interface LabelledSentence {
   text: string;
@@ -32,13 +33,18 @@ export interface PrecisionScore {
   recall: number;
 }
 
-export function scoreHighlighting(sentences: LabelledSentence[], matcher: Matcher): PrecisionScore {
+/**
+ * Each sentence is scored as a page of its own would show it at `level` (a set formula needs the
+ * sentence itself to be about policy).
+ */
+export function scoreHighlighting(sentences: LabelledSentence[], glossary: PhraseMatcher, level: HighlightLevel): PrecisionScore {
+  const matcher = glossary.forLevel(level);
   let truePositives = 0;
   const falsePositives: string[] = [];
   const missed: string[] = [];
   const trapsHit: string[] = [];
   for (const sentence of sentences) {
-    const found = matcher.findMatches(sentence.text);
+    const found = shownMatches(sentence.text, matcher.findMatches(sentence.text), matcher, matcher.cues, level);
     const wanted = [...sentence.highlight];
     for (const match of found) {
       const text = sentence.text.slice(match.start, match.end);

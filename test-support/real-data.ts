@@ -23,6 +23,7 @@ export function loadRealData(): Promise<CompiledData> {
         .sort()
         .map((name) => ({ name, data: JSON.parse(readFileSync(join(glossaryDir, name), 'utf8')) })),
       fold: await loadFoldSources(),
+      policyCues: JSON.parse(readFileSync(join(root, 'data/policy-cues.json'), 'utf8')),
       regionalForms: await loadRegionalForms(),
     });
   })();

@@ -8,7 +8,6 @@ import type { OwnPhrase } from '@/utils/core/own-phrases';
 import { createPhraseMatcher, withOwnPhrases, type PhraseMatcher } from '@/utils/core/phrase-matcher';
 import {
   categoryPaint,
-  entryFilter,
   highlightCss,
   isEnabledFor,
   scopeFor,
@@ -102,13 +101,12 @@ export class HighlightSession {
 
   /**
    * The phrase matcher, decoded on first use (pages without Chinese never decode it), restricted to
-   * what the reader wants highlighted: key entries, and common ones when asked for, and the
-   * reader's own phrases.
+   * the tiers of the reader's highlight level, and the reader's own phrases.
    */
   phraseMatcher(): PhraseMatcher {
     this.glossary ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
     this.allPhrases ??= withOwnPhrases(this.glossary, this.own);
-    this.matcher ??= this.allPhrases.restricted(entryFilter(this.settings, this.allPhrases.saliences));
+    this.matcher ??= this.allPhrases.forLevel(this.settings.level);
     return this.matcher;
   }
 
@@ -165,6 +163,7 @@ export class HighlightSession {
     const inScope = articles ? (node: Node) => isInside(articles, node) : undefined;
     const highlighter = new PageHighlighter(this.document, {
       matcher: () => this.phraseMatcher(),
+      level: this.settings.level,
       painter: this.painter(),
       isOwnUi: this.isOwnUi,
       inScope,
@@ -210,8 +209,8 @@ export class HighlightSession {
 
   private onSettings(next: HighlightSettings): void {
     // A new painter, or another set of entries: the page is read again from scratch.
-    const restart = next.renderer !== this.settings.renderer || next.showCommon !== this.settings.showCommon;
-    if (next.showCommon !== this.settings.showCommon) this.matcher = undefined;
+    const restart = next.renderer !== this.settings.renderer || next.level !== this.settings.level;
+    if (next.level !== this.settings.level) this.matcher = undefined;
     this.settings = next;
     this.applyDisplay();
     if (restart) this.stop();

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { pageMatcher } from '@/components/extension-page-highlights';
 import { Segmented, Switch, TabPanel, Tabs } from '@/components/Controls';
 import { useT } from '@/components/Language';
+import { LevelChoice } from '@/components/LevelChoice';
 import { LookupPanel } from '@/components/LookupPanel';
 import { OnThisPage } from '@/components/OnThisPage';
 import { PageReportView } from '@/components/PageReport';
@@ -188,12 +189,7 @@ function PageView({ state, hostname, entries }: { state: State; hostname: string
             />
           )}
           <Switch label={t('everywhere')} checked={settings.enabled} onChange={(enabled) => void update((s) => ({ ...s, enabled }))} />
-          <Switch
-            label={t('showCommonShort')}
-            title={t('showCommonHint')}
-            checked={settings.showCommon}
-            onChange={(showCommon) => void update((s) => ({ ...s, showCommon }))}
-          />
+          <LevelChoice small value={settings.level} onChange={(level) => void update((s) => ({ ...s, level }))} />
         </div>
       )}
       {state.kind === 'loading' && <p class="tl-note">{t('readingPage')}</p>}

@@ -17,12 +17,19 @@ export interface DataSources {
   /** Parsed glossary files, by file name (for error messages). */
   glossaryFiles: { name: string; data: unknown }[];
   fold: FoldSources;
+  /** data/policy-cues.json: evidence that a text is about policy (utils/core/policy-context.ts). */
+  policyCues: PolicyCues;
   /**
    * How a page converted to a regional vocabulary writes a form (opencc-js cn → twp: 联系 → 聯絡,
    * 全局 → 全域性). The script fold cannot see such word swaps, so these forms are added to the
    * matcher, and a page converted to 台灣正體 keeps its highlights.
    */
   regionalForms?: (form: string) => string[];
+}
+
+export interface PolicyCues {
+  cues: string[];
+  notWithin: string[];
 }
 
 export interface CompiledData {
@@ -57,8 +64,9 @@ export function compileData(sources: DataSources): CompiledData {
     foldPairs,
     ids,
     categories: entries.map((e) => e.category),
-    saliences: entries.map((e) => e.salience),
+    tiers: entries.map((e) => e.tier),
     tables: encodeMatcherTables(buildMatcherTables({ ids, forms, blockers }, fold)),
+    cues: compileCues(sources.policyCues, fold, key, new Set(forms.flat().map(key)), errors),
   };
   const matcher = createPhraseMatcher(phrases);
 
@@ -100,4 +108,26 @@ function withRegionalForms(forms: string[][], key: (form: string) => string, reg
     }
     return added.length > 0 ? [...own, ...added] : own;
   });
+}
+
+/**
+ * The policy cues' matcher. Each cue is its own entry (the evidence counts distinct cues); an
+ * everyday word that contains cues blocks all of them. A cue that is also a glossary form would be
+ * counted twice, once as each: the build rejects it.
+ */
+function compileCues(
+  source: PolicyCues,
+  fold: ReturnType<typeof createFoldTable>,
+  key: (form: string) => string,
+  glossaryKeys: ReadonlySet<string>,
+  errors: string[],
+): CompiledPhrases['cues'] {
+  const ids = source.cues.map((cue) => key(cue));
+  if (new Set(ids).size !== ids.length) errors.push('data/policy-cues.json: a cue is listed twice');
+  for (const cue of source.cues) if (glossaryKeys.has(key(cue))) errors.push(`data/policy-cues.json: "${cue}" is a glossary form`);
+  const blockers = source.cues.map((cue) => source.notWithin.filter((word) => key(word).includes(key(cue))));
+  for (const word of source.notWithin)
+    if (!blockers.some((list) => list.includes(word))) errors.push(`data/policy-cues.json: notWithin "${word}" holds no cue`);
+  const tables = buildMatcherTables({ ids, forms: source.cues.map((cue) => [cue]), blockers }, fold);
+  return { ids, tables: encodeMatcherTables(tables) };
 }

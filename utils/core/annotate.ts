@@ -3,7 +3,8 @@
  * source essays. Shared by the CLI and the extension's views. Pure.
  */
 import type { CompiledEntry } from './compiled-data';
-import type { Matcher } from './matcher';
+import type { PhraseMatcher } from './phrase-matcher';
+import { PolicyContext, isQuoted, type HighlightLevel } from './policy-context';
 
 export interface TextMatch {
   id: string;
@@ -12,6 +13,7 @@ export interface TextMatch {
   start: number;
   end: number;
   category: CompiledEntry['category'];
+  tier: CompiledEntry['tier'];
 }
 
 export interface PhraseSummary {
@@ -19,8 +21,8 @@ export interface PhraseSummary {
   simplified: string;
   traditional: string;
   category: CompiledEntry['category'];
-  /** Key phrases are highlighted by default, common ones on request. */
-  salience: CompiledEntry['salience'];
+  /** Key phrases everywhere, set formulas on policy pages, vocabulary on request (policy-context.ts). */
+  tier: CompiledEntry['tier'];
   pinyin: string;
   gloss: string;
   meaningZh: string;
@@ -58,20 +60,31 @@ export function plainTextBlocks(text: string): { start: number; text: string }[]
   return blocks;
 }
 
+/**
+ * The phrases of `text`, read block by block as a page is, at a highlight level: `matcher` is
+ * restricted to the level's tiers (PhraseMatcher.forLevel), and at 'context' set formulas count
+ * only when the whole text turns out to be about policy, as on a page.
+ */
 export function annotate(
   text: string,
   blocks: { start: number; text: string }[],
-  matcher: Matcher,
+  matcher: PhraseMatcher,
   entries: ReadonlyMap<string, CompiledEntry>,
+  level: HighlightLevel,
 ): Annotation {
-  const matches: TextMatch[] = [];
+  const found: { entry: number; start: number; end: number }[] = [];
+  const context = new PolicyContext(matcher, matcher.cues, level);
   for (const block of blocks) {
-    for (const m of matcher.findMatches(block.text)) {
-      const id = matcher.ids[m.entry];
-      const start = block.start + m.start;
-      const end = block.start + m.end;
-      matches.push({ id, text: text.slice(start, end), start, end, category: entries.get(id)!.category });
-    }
+    const inBlock = matcher.findMatches(block.text);
+    context.observe(block.text, inBlock);
+    for (const m of inBlock) found.push({ entry: m.entry, start: block.start + m.start, end: block.start + m.end });
+  }
+  const matches: TextMatch[] = [];
+  for (const { entry, start, end } of found) {
+    if (!context.shows(entry, isQuoted(text, start, end))) continue;
+    const id = matcher.ids[entry];
+    const { category, tier } = entries.get(id)!;
+    matches.push({ id, text: text.slice(start, end), start, end, category, tier });
   }
   const byId = new Map<string, PhraseSummary>();
   for (const match of matches) {
@@ -86,7 +99,7 @@ export function annotate(
       simplified: entry.simplified,
       traditional: entry.traditional,
       category: entry.category,
-      salience: entry.salience,
+      tier: entry.tier,
       pinyin: entry.pinyin,
       gloss: entry.gloss,
       meaningZh: entry.meaningZh,

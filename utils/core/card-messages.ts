@@ -9,7 +9,9 @@ import { LANGUAGES } from './i18n';
 export const CARD_MESSAGE_KEYS = [
   'allInEssays',
   'close',
-  'commonBadge',
+  'tierFormula',
+  'tierKey',
+  'tierVocabulary',
   'essayParagraph',
   'inEssays',
   'less',

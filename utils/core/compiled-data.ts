@@ -1,7 +1,7 @@
 /**
  * Types of the compiled data that scripts/build-data.ts writes to generated/ and every view reads.
  */
-import type { Category, GlossaryEntry, Salience } from './glossary-schema';
+import type { Category, GlossaryEntry, Tier } from './glossary-schema';
 import type { Occurrence } from './corpus-index';
 import type { EncodedMatcherTables } from './matcher';
 
@@ -11,9 +11,14 @@ export interface CompiledPhrases {
   foldPairs: string;
   ids: string[];
   categories: Category[];
-  saliences: Salience[];
+  tiers: Tier[];
   /** The matcher's tables, built at build time (utils/core/matcher.ts). */
   tables: EncodedMatcherTables;
+  /**
+   * Words that mark Party-state text (data/policy-cues.json), matched on their own: evidence for
+   * utils/core/policy-context.ts, never highlighted.
+   */
+  cues: { ids: string[]; tables: EncodedMatcherTables };
 }
 
 export interface CompiledEntry extends GlossaryEntry {

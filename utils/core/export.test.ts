@@ -4,13 +4,13 @@ import { countOf, phraseTally, toCsv, toJson, toMarkdown } from './export';
 
 const PHRASE = '最后一公里';
 
-function summary(id: string, count: number, salience: PhraseSummary['salience'] = 'key'): PhraseSummary {
+function summary(id: string, count: number, tier: PhraseSummary['tier'] = 'key'): PhraseSummary {
   return {
     id,
     simplified: PHRASE,
     traditional: '最後一公里',
     category: 'saying',
-    salience,
+    tier,
     pinyin: 'zuìhòu yī gōnglǐ',
     gloss: 'the last kilometre',
     meaningZh: '政策落实的最后环节。',
@@ -24,12 +24,12 @@ function summary(id: string, count: number, salience: PhraseSummary['salience'] 
 }
 
 /** An annotation of `text` with the phrase matched wherever it occurs. */
-function annotated(text: string, salience: PhraseSummary['salience'] = 'key'): Annotation {
+function annotated(text: string, tier: PhraseSummary['tier'] = 'key'): Annotation {
   const matches: TextMatch[] = [];
   for (let at = text.indexOf(PHRASE); at !== -1; at = text.indexOf(PHRASE, at + PHRASE.length)) {
-    matches.push({ id: 'zuihou-yigongli', text: PHRASE, start: at, end: at + PHRASE.length, category: 'saying' });
+    matches.push({ id: 'zuihou-yigongli', text: PHRASE, start: at, end: at + PHRASE.length, category: 'saying', tier });
   }
-  return { length: text.length, matches, phrases: matches.length ? [summary('zuihou-yigongli', matches.length, salience)] : [] };
+  return { length: text.length, matches, phrases: matches.length ? [summary('zuihou-yigongli', matches.length, tier)] : [] };
 }
 
 /** Two phrases, three occurrences. */
@@ -97,8 +97,8 @@ describe('Markdown export', () => {
 
   it('footnotes the phrase at its first occurrence, saying whether it is key or common', () => {
     expect(body).toContain(`要打通${PHRASE}[^1]`);
-    expect(md).toMatch(/\n\[\^1\]: \*\*最后一公里 \/ 最後一公里\*\* \(zuìhòu yī gōnglǐ; [^;]+; key; ×1\)/);
-    expect(toMarkdown({ text: PHRASE }, annotated(PHRASE, 'common'))).toMatch(/; common; ×1\)/);
+    expect(md).toMatch(/\n\[\^1\]: \*\*最后一公里 \/ 最後一公里\*\* \(zuìhòu yī gōnglǐ; [^;]+; key phrase; ×1\)/);
+    expect(toMarkdown({ text: PHRASE }, annotated(PHRASE, 'formula'))).toMatch(/; set formula; ×1\)/);
   });
 
   it('keeps the title on one line and escaped', () => {
@@ -149,15 +149,15 @@ function parseCsv(csv: string): string[][] {
 describe('CSV export', () => {
   const csvOf = (text: string) => toCsv({ text }, annotated(text));
 
-  it('starts with a UTF-8 byte order mark, ends lines with CRLF and says whether each phrase is key or common', () => {
+  it('starts with a UTF-8 byte order mark, ends lines with CRLF and says which tier each phrase is in', () => {
     const csv = csvOf(`解决好${PHRASE}，\n再说${PHRASE}。`);
-    expect(csv.startsWith('\uFEFFid,text,start,end,category,salience,')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,text,start,end,category,tier,')).toBe(true);
     expect(csv.replace(/"[^"]*"/g, '')).not.toMatch(/[^\r]\n/);
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(3);
-    const salience = rows[0].indexOf('salience');
-    expect(rows.slice(1).map((r) => r[salience])).toEqual(['key', 'key']);
-    expect(parseCsv(toCsv({ text: PHRASE }, annotated(PHRASE, 'common')).slice(1))[1][salience]).toBe('common');
+    const tier = rows[0].indexOf('tier');
+    expect(rows.slice(1).map((r) => r[tier])).toEqual(['key', 'key']);
+    expect(parseCsv(toCsv({ text: PHRASE }, annotated(PHRASE, 'formula')).slice(1))[1][tier]).toBe('formula');
   });
 
   it.each([
@@ -184,7 +184,7 @@ describe('CSV export', () => {
 });
 
 describe('JSON export', () => {
-  it('keeps its structure, with the phrase’s salience, and no plural wording', () => {
+  it('keeps its structure, with the phrase’s tier, and no plural wording', () => {
     const text = `解决好${PHRASE}。`;
     const json = JSON.parse(toJson({ title: 'T', url: 'https://example.com/', text }, annotated(text)));
     expect(Object.keys(json)).toEqual(['title', 'url', 'byline', 'length', 'matches', 'phrases']);
@@ -194,9 +194,10 @@ describe('JSON export', () => {
       start: 3,
       end: 8,
       category: 'saying',
+      tier: 'key',
       before: '解决好',
       after: '。',
     });
-    expect(json.phrases[0]).toMatchObject({ id: 'zuihou-yigongli', salience: 'key', count: 1 });
+    expect(json.phrases[0]).toMatchObject({ id: 'zuihou-yigongli', tier: 'key', count: 1 });
   });
 });

@@ -3,7 +3,7 @@
  * entry ids and context), CSV. Pure; the CLI and the reader view share them.
  */
 import type { Annotation } from './annotate';
-import { CATEGORY_LABELS } from './glossary-schema';
+import { CATEGORY_LABELS, TIER_LABELS } from './glossary-schema';
 
 export interface ExportSource {
   title?: string | null;
@@ -59,7 +59,7 @@ export function toMarkdown(source: ExportSource, annotation: Annotation): string
   const notes = annotation.phrases
     .map((p, i) => {
       const origin = p.origin.en.trim().toLowerCase() === 'unknown' ? '' : ` Origin: ${p.origin.en}`;
-      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${p.salience}; ×${p.count}) — ${p.meaningEn} ${p.meaningZh}${origin}`;
+      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${TIER_LABELS[p.tier].en}; ×${p.count}) — ${p.meaningEn} ${p.meaningZh}${origin}`;
     })
     .join('\n');
   return `${header}\n\n${paragraphs}\n\n${notes}\n`;
@@ -142,20 +142,7 @@ const UTF8_BOM = '\uFEFF';
 /** CSV: one row per match, CRLF line ends (RFC 4180). */
 export function toCsv(source: ExportSource, annotation: Annotation): string {
   const phrases = new Map(annotation.phrases.map((p) => [p.id, p]));
-  const header = [
-    'id',
-    'text',
-    'start',
-    'end',
-    'category',
-    'salience',
-    'simplified',
-    'traditional',
-    'pinyin',
-    'before',
-    'after',
-    'meaning_en',
-  ];
+  const header = ['id', 'text', 'start', 'end', 'category', 'tier', 'simplified', 'traditional', 'pinyin', 'before', 'after', 'meaning_en'];
   const rows = annotation.matches.map((m) => {
     const p = phrases.get(m.id)!;
     return [
@@ -164,7 +151,7 @@ export function toCsv(source: ExportSource, annotation: Annotation): string {
       m.start,
       m.end,
       m.category,
-      p.salience,
+      p.tier,
       p.simplified,
       p.traditional,
       p.pinyin,

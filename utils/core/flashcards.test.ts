@@ -32,7 +32,7 @@ describe('Anki flashcards', () => {
     expect(lines).toHaveLength(6);
     for (const row of lines.slice(4)) expect(row.split('\t')).toHaveLength(3);
     expect(lines[5]).toContain('a &lt;script&gt; b<br>c &amp; d');
-    expect(lines[4].split('\t')[2]).toBe(`tifa-lens ${entry.category} ${entry.salience}`);
+    expect(lines[4].split('\t')[2]).toBe(`tifa-lens ${entry.category} ${entry.tier}`);
   });
 
   it('are named by what they hold and the day', () => {

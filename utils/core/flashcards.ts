@@ -19,7 +19,7 @@ const field = (html: string) => html.replace(/\t/g, ' ').replace(/\r?\n/g, '<br>
 
 export interface FlashcardEntry
   extends Pick<CompiledEntry, 'id' | 'simplified' | 'traditional' | 'pinyin' | 'meaningEn' | 'meaningZh' | 'category' | 'occurrences'> {
-  salience?: string;
+  tier?: string;
 }
 
 export function flashcardFront(entry: FlashcardEntry): string {
@@ -40,12 +40,12 @@ export function flashcardBack(entry: FlashcardEntry): string {
 
 /**
  * The file: Anki (2.1.54 and later) reads the header lines and imports without questions; the
- * third column becomes the card's tags (tifa-lens, the category, key or common).
+ * third column becomes the card's tags (tifa-lens, the category, the tier).
  */
 export function flashcardsTsv(entries: readonly FlashcardEntry[]): string {
   const header = ['#separator:tab', '#html:true', '#columns:Front\tBack\tTags', '#tags column:3'];
   const rows = entries.map((entry) => {
-    const tags = ['tifa-lens', entry.category, entry.salience].filter(Boolean).join(' ');
+    const tags = ['tifa-lens', entry.category, entry.tier].filter(Boolean).join(' ');
     return [flashcardFront(entry), flashcardBack(entry), tags].join('\t');
   });
   return `${[...header, ...rows].join('\n')}\n`;

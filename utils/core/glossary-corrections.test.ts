@@ -8,7 +8,7 @@ import { loadRealData, repoPath } from '../../test-support/real-data';
 import type { CompiledEntry } from './compiled-data';
 import { formsOf, validateEntries, validateGlossary } from './glossary-schema';
 import { createPhraseMatcher, type PhraseMatcher } from './phrase-matcher';
-import { entryFilter } from './settings-schema';
+import { shownMatches } from './policy-context';
 
 let data: CompiledData;
 let entry: (id: string) => CompiledEntry;
@@ -22,10 +22,12 @@ beforeAll(async () => {
     return found;
   };
   const all = createPhraseMatcher(data.phrases);
-  byDefault = all.restricted(entryFilter({ showCommon: false }, all.saliences));
+  byDefault = all.forLevel('context');
 });
 
-const highlighted = (text: string) => byDefault.findMatches(text).map((m) => text.slice(m.start, m.end));
+/** What a page that holds only `text` highlights at the default level. */
+const highlighted = (text: string) =>
+  shownMatches(text, byDefault.findMatches(text), byDefault, byDefault.cues, 'context').map((m) => text.slice(m.start, m.end));
 
 describe('facts', () => {
   it('抓而不紧…: both halves are in the essay (only the opening words were garbled and are restored)', () => {
@@ -36,12 +38,12 @@ describe('facts', () => {
     expect(e.occurrences.some((o) => o.text.includes('抓而不緊') || o.text.includes('抓而不紧'))).toBe(true);
   });
 
-  it('三定方案: approved on 9 April 1988 (the session ran 25 March – 13 April); 定职能 belongs to 1988, not 1982', () => {
-    const { en, zh } = entry('sanding-fangan').origin;
-    expect(en).toContain('9 April');
-    expect(zh).toContain('4月9日');
-    expect(en).not.toMatch(/in March 1988/);
+  it('三定方案: from the 1988 reform, cited to a staffing office of the state, not to paper mirrors; 定职能 belongs to 1988, not 1982', () => {
+    const { en, zh, sources } = entry('sanding-fangan').origin;
+    expect(en).toContain('1988');
+    expect(zh).toContain('1988年');
     expect(`${en} ${zh}`).not.toMatch(/1982/);
+    expect(sources.some((s) => /\.gov\.cn\//.test(s))).toBe(true);
   });
 
   it('最后一公里: no unsupported claim that it “became common Party usage”', () => {
@@ -70,7 +72,20 @@ describe('facts', () => {
   });
 
   it('cites no mirror or scraper site that an earlier review found', () => {
-    const mirrors = ['858835.com', 'shamrocksforshannon.com', 'ice99.com', 'jizihe.com', '416w.cn', 'zh.m.wiki.x.io', 'hnbangou.com'];
+    const mirrors = [
+      ...['858835.com', 'shamrocksforshannon.com', 'ice99.com', 'jizihe.com', '416w.cn', 'zh.m.wiki.x.io', 'hnbangou.com'],
+      // The second review (issue 19): primary sources exist for every entry that cited these.
+      ...[
+        'marxdic.com',
+        'pinguji.cn',
+        'ppdoc.com',
+        'suinian.com',
+        '6-sigma.com.cn',
+        'prisoncensorship.info',
+        'covid-19.chinadaily.com.cn',
+        'jiangsunews.cn',
+      ],
+    ];
     for (const e of data.glossary.entries)
       for (const source of e.origin.sources) for (const m of mirrors) expect(source, e.id).not.toContain(m);
   });
@@ -87,8 +102,7 @@ describe('variants are forms of the same term, and never everyday words', () => 
 
   it('no over-broad short form is left', () => {
     const forms = new Set(data.forms.flat());
-    for (const word of ['作风', '调研', '公德', '找门路', '跑调动', '“三定”', '三定', '吃透', '又好又快', '教育实践活动'])
-      expect(forms.has(word), word).toBe(false);
+    for (const word of ['作风', '调研', '公德', '找门路', '跑调动', '“三定”', '三定', '吃透']) expect(forms.has(word), word).toBe(false);
   });
 });
 
@@ -138,7 +152,7 @@ describe('validation names the one cause', () => {
       traditional: '甲乙',
       variants: [],
       category: 'saying',
-      salience: 'key',
+      tier: 'key',
       pinyin: 'jiǎ yǐ',
       gloss: 'x',
       meaningZh: '甲',
@@ -160,7 +174,7 @@ describe('validation names the one cause', () => {
       traditional: '甲乙',
       variants: [],
       category: 'saying',
-      salience: 'key',
+      tier: 'key',
       pinyin: 'jiǎ yǐ',
       gloss: 'x',
       meaningZh: '甲',
@@ -170,6 +184,10 @@ describe('validation names the one cause', () => {
     expect(validateEntries([{ ...e, origin: { en: 'unknown', zh: '1958年首次提出', sources: [] } }], 't').errors[0]).toMatch(
       /states an origin/,
     );
+    // Unknown is said in both languages: an English "unknown" with no Chinese at all is incomplete.
+    expect(validateEntries([{ ...e, origin: { en: 'unknown', sources: [] } }], 't').errors).toEqual([
+      expect.stringMatching(/origin.zh is missing \(write "不详"\)/),
+    ]);
     expect(validateEntries([{ ...e, pinyin: 'quántǐ huìyì (quánhuì)', origin: { en: 'unknown', sources: [] } }], 't').errors[0]).toMatch(
       /pinyin/,
     );
@@ -179,9 +197,9 @@ describe('validation names the one cause', () => {
     const { readFileSync } = await import('node:fs');
     const guide = readFileSync(repoPath('docs/glossary-style.md'), 'utf8');
     const category = /"category":\s*"([^"]+)"/.exec(guide)?.[1];
-    const salience = /"salience":\s*"([^"]+)"/.exec(guide)?.[1];
-    const { CATEGORIES, SALIENCES } = await import('./glossary-schema');
+    const tier = /"tier":\s*"([^"]+)"/.exec(guide)?.[1];
+    const { CATEGORIES, TIERS } = await import('./glossary-schema');
     expect(CATEGORIES).toContain(category);
-    expect(SALIENCES).toContain(salience);
+    expect(TIERS).toContain(tier);
   });
 });

@@ -33,9 +33,22 @@ export function rgba(hex: string, alpha: number): string {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-/** Key entries are highlighted by default; common ones when the reader asks (docs/glossary-style.md). */
-export const SALIENCES = ['key', 'common'] as const;
-export type Salience = (typeof SALIENCES)[number];
+/**
+ * What an entry is, which decides where it is highlighted (docs/glossary-style.md, "Tiers"):
+ * - key: the 提法 proper (slogans, campaigns, numbered formulas, doctrines, Party institutions),
+ *   highlighted wherever they occur;
+ * - formula: fixed formulas and idioms that official language uses to demand or criticise, whose
+ *   words also occur in everyday text: highlighted where the page is about policy;
+ * - vocabulary: plain words of politics and administration, highlighted only when asked for.
+ */
+export const TIERS = ['key', 'formula', 'vocabulary'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const TIER_LABELS: Record<Tier, { en: string; zh: string }> = {
+  key: { en: 'key phrase', zh: '关键提法' },
+  formula: { en: 'set formula', zh: '固定套语' },
+  vocabulary: { en: 'vocabulary', zh: '一般词语' },
+};
 
 export interface Origin {
   en: string;
@@ -49,8 +62,8 @@ export interface GlossaryEntry {
   traditional: string;
   variants: string[];
   category: Category;
-  /** Key entries are highlighted by default, common ones on request (docs/glossary-style.md). */
-  salience: Salience;
+  /** Where the entry is highlighted (see TIERS). */
+  tier: Tier;
   pinyin: string;
   gloss: string;
   meaningZh: string;
@@ -80,7 +93,7 @@ const PINYIN = /^[\p{L}\p{M}]+(?:[ '’\-,，]+[\p{L}\p{M}]+)*$/u;
  */
 function originConsistency(en: string, zh: unknown): string[] {
   const unknownEn = en.trim().toLowerCase() === 'unknown';
-  if (zh === undefined) return [];
+  if (zh === undefined) return unknownEn ? ['origin.en is "unknown" but origin.zh is missing (write "不详")'] : [];
   if (typeof zh !== 'string' || zh.trim() === '') return ['origin.zh, when present, is text'];
   const unknownZh = zh.trim().startsWith('不详');
   if (unknownEn && !unknownZh)
@@ -132,8 +145,8 @@ export function validateEntries(data: unknown, where: string): { entries: Glossa
     if (!(CATEGORIES as readonly unknown[]).includes(raw.category)) {
       errors.push(`${name}: category "${raw.category}" is not one of ${CATEGORIES.join(', ')}`);
     }
-    if (!(SALIENCES as readonly unknown[]).includes(raw.salience)) {
-      errors.push(`${name}: salience "${raw.salience}" is not one of ${SALIENCES.join(', ')} (see docs/glossary-style.md)`);
+    if (!(TIERS as readonly unknown[]).includes(raw.tier)) {
+      errors.push(`${name}: tier "${raw.tier}" is not one of ${TIERS.join(', ')} (see docs/glossary-style.md)`);
     }
     if (isNonEmptyString(raw.pinyin) && !PINYIN.test(raw.pinyin)) {
       errors.push(`${name}: pinyin holds something other than syllables, spaces and commas ("${raw.pinyin}")`);

@@ -67,12 +67,12 @@ const valid: GlossaryEntry = {
   traditional: '最後一公里',
   variants: [],
   category: 'saying',
-  salience: 'key',
+  tier: 'key',
   pinyin: 'zuìhòu yī gōnglǐ',
   gloss: 'the last kilometre',
   meaningZh: '政策落到群众身上的最后一步。',
   meaningEn: 'The final step by which a policy reaches people.',
-  origin: { en: 'unknown', sources: [] },
+  origin: { en: 'unknown', zh: '不详', sources: [] },
   related: [],
 };
 

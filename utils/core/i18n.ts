@@ -11,7 +11,7 @@
  * every web page loads small.
  */
 import type en from '../../locales/en.json';
-import type { Category } from './glossary-schema';
+import type { Category, Tier } from './glossary-schema';
 
 export type MessageKey = keyof typeof en;
 export const LANGUAGES = ['en', 'zh_CN', 'zh_TW'] as const;
@@ -73,4 +73,11 @@ const CATEGORY_KEYS: Record<Category, MessageKey> = {
 /** A category's name in the interface language. */
 export function categoryLabel(t: Translate, category: Category): string {
   return t(CATEGORY_KEYS[category]);
+}
+
+const TIER_KEYS: Record<Tier, MessageKey> = { key: 'tierKey', formula: 'tierFormula', vocabulary: 'tierVocabulary' };
+
+/** A tier's name in the interface language. */
+export function tierLabel(t: Translate, tier: Tier): string {
+  return t(TIER_KEYS[tier]);
 }

@@ -343,7 +343,7 @@ export function ownPhraseAsEntry(phrase: OwnPhrase): CompiledEntry {
     traditional: phrase.form,
     variants: [],
     category: phrase.category,
-    salience: 'key',
+    tier: 'key',
     pinyin: '',
     gloss: '',
     meaningZh: phrase.meaning,

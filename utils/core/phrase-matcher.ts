@@ -5,34 +5,40 @@
  */
 import type { CompiledPhrases } from './compiled-data';
 import { createFoldTable, type FoldTable } from './fold';
-import type { Category, Salience } from './glossary-schema';
+import type { Category, Tier } from './glossary-schema';
 import { combineMatchers, compileMatcher, createMatcher, decodeMatcherTables, keyOf, type Matcher } from './matcher';
 import type { OwnPhrase } from './own-phrases';
+import { tiersOf, type HighlightLevel } from './policy-context';
 
 export interface PhraseMatcher extends Matcher {
   fold: FoldTable;
   categories: readonly Category[];
-  saliences: readonly Salience[];
+  tiers: readonly Tier[];
+  /** The policy cues' own matcher (see utils/core/policy-context.ts). */
+  cues: Matcher;
   /** The folded key of a form (script-insensitive, separators removed): what lookup compares. */
   key(form: string): string;
   /** This matcher restricted to the entries `keep` accepts (key entries only, shown categories …). */
   restricted(keep: (entry: number) => boolean): PhraseMatcher;
+  /** This matcher restricted to the tiers a highlight level matches (tiersOf). */
+  forLevel(level: HighlightLevel): PhraseMatcher;
 }
 
 interface Meta {
   categories: readonly Category[];
-  saliences: readonly Salience[];
+  tiers: readonly Tier[];
 }
 
 export function createPhraseMatcher(data: CompiledPhrases): PhraseMatcher {
   const fold = createFoldTable(data.foldPairs);
   const matcher = createMatcher(decodeMatcherTables(data.tables), data.ids, fold);
-  return withMeta(matcher, data, fold);
+  const cues = createMatcher(decodeMatcherTables(data.cues.tables), data.cues.ids, fold);
+  return withMeta(matcher, data, fold, cues);
 }
 
 /**
  * The glossary's matcher with a reader's own phrases added after its entries. They are always
- * shown (a reader added them to see them): their salience is key.
+ * shown (a reader added them to see them): their tier is key.
  */
 export function withOwnPhrases(glossary: PhraseMatcher, own: readonly OwnPhrase[]): PhraseMatcher {
   if (own.length === 0) return glossary;
@@ -41,21 +47,27 @@ export function withOwnPhrases(glossary: PhraseMatcher, own: readonly OwnPhrase[
     combineMatchers(glossary, ownMatcher),
     {
       categories: [...glossary.categories, ...own.map((p) => p.category)],
-      saliences: [...glossary.saliences, ...own.map((): Salience => 'key')],
+      tiers: [...glossary.tiers, ...own.map((): Tier => 'key')],
     },
     glossary.fold,
+    glossary.cues,
   );
 }
 
-function withMeta(matcher: Matcher, meta: Meta, fold: FoldTable): PhraseMatcher {
+function withMeta(matcher: Matcher, meta: Meta, fold: FoldTable, cues: Matcher): PhraseMatcher {
   return {
     ...matcher,
     fold,
+    cues,
     categories: meta.categories,
-    saliences: meta.saliences,
+    tiers: meta.tiers,
     key: (form) => keyOf(form, fold).key,
     restricted(keep) {
-      return withMeta(matcher.only(Uint8Array.from(matcher.ids, (_, i) => (keep(i) ? 1 : 0))), meta, fold);
+      return withMeta(matcher.only(Uint8Array.from(matcher.ids, (_, i) => (keep(i) ? 1 : 0))), meta, fold, cues);
+    },
+    forLevel(level) {
+      const tiers = tiersOf(level);
+      return this.restricted((entry) => tiers.includes(meta.tiers[entry]));
     },
   };
 }

@@ -10,6 +10,7 @@ import { SCRIPT_CHOICES, type ScriptChoice } from './convert';
 import { CATEGORIES, CATEGORY_COLOURS, rgba, type Category } from './glossary-schema';
 import { highlightName } from './highlight-names';
 import { LANGUAGES, type LanguageSetting } from './i18n';
+import { DEFAULT_HIGHLIGHT_LEVEL, HIGHLIGHT_LEVELS, type HighlightLevel } from './policy-context';
 
 /** A list of hostnames; anything that is not one is dropped, item by item. */
 const HostList = v.pipe(
@@ -64,10 +65,10 @@ export interface HighlightSettings {
    */
   renderer: 'auto' | 'overlay';
   /**
-   * Common entries (everyday political vocabulary the essays happen to use) are highlighted too;
-   * by default only key entries are (docs/glossary-style.md, "Salience").
+   * Which tiers of the glossary are highlighted (utils/core/policy-context.ts): key phrases only;
+   * by default key phrases, and set formulas where the page is about policy; or everything.
    */
-  showCommon: boolean;
+  level: HighlightLevel;
   style: HighlightStyle;
   categories: Record<Category, CategoryDisplay>;
 }
@@ -80,7 +81,7 @@ export const DEFAULT_HIGHLIGHT_SETTINGS: HighlightSettings = {
   disabledSites: [],
   allowSites: [],
   renderer: 'auto',
-  showCommon: false,
+  level: DEFAULT_HIGHLIGHT_LEVEL,
   style: 'background',
   categories: defaultCategories(),
 };
@@ -92,7 +93,7 @@ export const HighlightSettingsSchema: v.GenericSchema<unknown, HighlightSettings
   disabledSites: v.fallback(HostList, () => []),
   allowSites: v.fallback(HostList, () => []),
   renderer: v.fallback(v.picklist(['auto', 'overlay']), 'auto'),
-  showCommon: v.fallback(v.boolean(), false),
+  level: v.fallback(v.picklist(HIGHLIGHT_LEVELS), DEFAULT_HIGHLIGHT_LEVEL),
   style: v.fallback(v.picklist(['background', 'underline']), 'background'),
   categories: v.optional(
     v.pipe(
@@ -165,6 +166,17 @@ export function migrateHighlightSettingsV1(v1: unknown): HighlightSettings {
   return v.parse(HighlightSettingsSchema, v1);
 }
 
+/**
+ * Version 2 had one switch, showCommon (key entries only, or every entry); version 3 has three
+ * levels. A reader who asked for everything keeps everything; the others get the new default, which
+ * shows the set formulas that the old default hid on policy pages.
+ */
+export function migrateHighlightSettingsV2(v2: unknown): unknown {
+  if (typeof v2 !== 'object' || v2 === null) return v2;
+  const { showCommon, ...rest } = v2 as Record<string, unknown>;
+  return { ...rest, level: showCommon === true ? 'all' : DEFAULT_HIGHLIGHT_LEVEL };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Script conversion
 
@@ -224,9 +236,4 @@ export function withSite<T>(sites: Record<string, T>, hostname: string, value: T
   if (value === undefined) delete next[hostname];
   else next[hostname] = value;
   return next;
-}
-
-/** Which entries a page highlights: key ones, and common ones when the reader asks for them. */
-export function entryFilter(settings: Pick<HighlightSettings, 'showCommon'>, saliences: readonly string[]): (entry: number) => boolean {
-  return settings.showCommon ? () => true : (entry) => saliences[entry] === 'key';
 }

@@ -16,6 +16,7 @@ import {
   HighlightSettingsSchema,
   LanguageSettingSchema,
   migrateHighlightSettingsV1,
+  migrateHighlightSettingsV2,
   ScopeSettingsSchema,
   type ConversionSettings,
   type HighlightSettings,
@@ -113,8 +114,8 @@ export const highlightSettings = defineSetting<HighlightSettings>({
   key: 'highlightSettings',
   schema: HighlightSettingsSchema,
   defaults: DEFAULT_HIGHLIGHT_SETTINGS,
-  version: 2,
-  migrations: { 2: migrateHighlightSettingsV1 },
+  version: 3,
+  migrations: { 2: migrateHighlightSettingsV1, 3: migrateHighlightSettingsV2 },
 });
 
 export const conversionSettings = defineSetting<ConversionSettings>({

@@ -2,6 +2,7 @@ import phrases from '../../generated/phrases.json';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompiledPhrases } from '../core/compiled-data';
 import { createPhraseMatcher } from '../core/phrase-matcher';
+import type { HighlightLevel } from '../core/policy-context';
 import { createCssHighlightPainter } from './highlight-painter';
 import { PageHighlighter } from './page-highlighter';
 
@@ -29,11 +30,12 @@ function highlighted(): string[] {
   return out.sort();
 }
 
-function start(html: string) {
+function start(html: string, level?: HighlightLevel) {
   document.body.innerHTML = html; // test fixture markup
   const settled: { kind: string; count: number }[] = [];
   highlighter = new PageHighlighter(document, {
-    matcher: () => matcher,
+    matcher: () => (level ? matcher.forLevel(level) : matcher),
+    level,
     painter: createCssHighlightPainter(),
     onSettled: (kind, count) => settled.push({ kind, count }),
   });
@@ -44,6 +46,44 @@ const nextUpdate = (settled: { kind: string }[]) => {
   const before = settled.filter((s) => s.kind === 'update').length;
   return expect.poll(() => settled.filter((s) => s.kind === 'update').length).toBeGreaterThan(before);
 };
+
+describe('set formulas wait for a page about policy (the default level)', () => {
+  it('holds them back on a page that is not, everywhere a reader could see them', async () => {
+    const { settled, done } = start('<p>这场比赛主队防守形同虚设，队员们一团和气。</p>', 'context');
+    await done;
+    expect(settled).toEqual([{ kind: 'first-pass', count: 0 }]);
+    expect(highlighter!.matches()).toEqual([]);
+    const text = document.querySelector('p')!.firstChild!;
+    expect(highlighter!.matchAt(text, 9)).toBeUndefined();
+    // Give the registration frames their chance to (wrongly) show something.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(highlighted()).toEqual([]);
+  });
+
+  it('releases every one of them when a later block shows policy, and shows quoted ones at once', async () => {
+    const { settled, done } = start('<p>检查形同虚设，搞“一团和气”。</p><p id="more"></p>', 'context');
+    await done;
+    await expect.poll(highlighted).toEqual(['一团和气']);
+    document.getElementById('more')!.textContent = '县纪委通报违反八项规定问题。';
+    await nextUpdate(settled);
+    await expect.poll(highlighted).toEqual(['一团和气', '八项规定', '形同虚设']);
+    expect(highlighter!.count).toBe(3);
+    expect(settled.at(-1)).toEqual({ kind: 'update', count: 3 });
+    const text = document.querySelector('p')!.firstChild!;
+    expect(highlighter!.matchAt(text, 3)?.id).toBe('xing-tong-xushe');
+  });
+
+  it('key phrases are never held back; vocabulary waits for the level that asks for everything', async () => {
+    const html = '<p>这场比赛防守形同虚设，领导班子和最后一公里。</p>';
+    const key = start(html, 'key');
+    await key.done;
+    await expect.poll(highlighted).toEqual(['最后一公里']);
+    highlighter!.stop();
+    const all = start(html, 'all');
+    await all.done;
+    await expect.poll(highlighted).toEqual(['形同虚设', '最后一公里', '领导班子']);
+  });
+});
 
 describe('the page highlighter in a real engine', () => {
   it('highlights across inline elements, in any script, and signals its first pass', async () => {

@@ -15,9 +15,13 @@
  *   changes re-reads only the blocks it changed.
  * - On a page without Chinese it reads nothing more than it must: it waits for Chinese text to
  *   arrive, checking only what the mutations add.
+ * - Set formulas wait for evidence that the page is about policy (utils/core/policy-context.ts):
+ *   until then they are kept but neither registered nor listed, and the block that brings the
+ *   evidence releases every one of them.
  */
 import { hasChinese } from '../core/fold';
 import type { PhraseMatcher } from '../core/phrase-matcher';
+import { PolicyContext, isQuoted, type HighlightLevel } from '../core/policy-context';
 import type { HighlightPainter } from './highlight-painter';
 import {
   blockScopeOf,
@@ -48,6 +52,8 @@ export class PageMatch {
     readonly startOffset: number,
     readonly endNode: Text,
     readonly endOffset: number,
+    /** Between quotation marks in its block: a set formula there is shown on any page. */
+    readonly quoted = false,
   ) {}
 
   get range(): StaticRange {
@@ -75,6 +81,11 @@ export interface PageHighlighterOptions {
   /** Called once, when the page turns out to hold Chinese: pages without it never decode it. */
   matcher: () => PhraseMatcher;
   painter: HighlightPainter;
+  /**
+   * The reader's highlight level: at 'context', the matcher's formula entries are shown only once
+   * the page is about policy. Without it (extension pages), every match is shown.
+   */
+  level?: HighlightLevel;
   /** Elements of our own UI, never read. */
   isOwnUi?: (element: Element) => boolean;
   /** Limits highlighting to some blocks (the article): given a block's owner element. */
@@ -180,6 +191,7 @@ export class PageHighlighter {
   private active = false;
   private paused = false;
   private matcher: PhraseMatcher | undefined;
+  private context: PolicyContext | undefined;
   private readonly onScroll = () => {
     if (this.visibleBig.size > 0) for (const record of this.visibleBig) this.toShow.add(record);
     this.scheduleFrame();
@@ -242,6 +254,7 @@ export class PageHighlighter {
     this.visibleBig.clear();
     this.total = 0;
     this.ordered = undefined;
+    this.context = undefined;
     this.options.painter.clear();
   }
 
@@ -250,9 +263,9 @@ export class PageHighlighter {
     return this.scanning;
   }
 
-  /** Every match of the page (on screen or not). */
+  /** Every match of the page that is shown (on screen or not). */
   get count(): number {
-    return this.total;
+    return this.context?.isPolicy === false ? this.matches().length : this.total;
   }
 
   /** How many matches are registered with the painter now (those near the viewport). */
@@ -262,8 +275,13 @@ export class PageHighlighter {
     return n;
   }
 
-  /** Every match of the page, in document order. */
+  /** Every match of the page that is shown, in document order. */
   matches(): PageMatch[] {
+    const all = this.allMatches();
+    return this.context?.isPolicy === false ? all.filter((m) => this.shows(m)) : all;
+  }
+
+  private allMatches(): PageMatch[] {
     if (!this.ordered) {
       const elements = [...this.byElement.keys()].sort(compareNodes);
       const ordered: PageMatch[] = [];
@@ -294,7 +312,7 @@ export class PageHighlighter {
           : (startNode.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
       const beforeEnd =
         node === endNode ? offset < match.endOffset : (node.compareDocumentPosition(endNode) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-      if (afterStart && beforeEnd) return match;
+      if (afterStart && beforeEnd) return this.shows(match) ? match : undefined;
     }
     return undefined;
   }
@@ -305,7 +323,7 @@ export class PageHighlighter {
    */
   reveal(match: PageMatch): void {
     const record = this.byNode.get(match.startNode);
-    if (!record || record.shown.has(match)) return;
+    if (!record || record.shown.has(match) || !this.shows(match)) return;
     record.shown.add(match);
     this.options.painter.add(match.range, this.categoryOf(match));
     this.options.painter.flush();
@@ -375,13 +393,14 @@ export class PageHighlighter {
     }
     if (this.provisionalCount > 0) this.flushProvisional();
     work += performance.now() - sliceStart;
-    if (this.running) this.options.onSettled?.('first-pass', this.total, work);
+    if (this.running) this.options.onSettled?.('first-pass', this.count, work);
   }
 
   /** Registers a block read before the browser has said what is on screen (see PROVISIONAL_LIMIT). */
   private showProvisionally(record: BlockRecord): void {
     for (const match of record.matches) {
       if (this.provisionalCount >= PROVISIONAL_LIMIT) return;
+      if (!this.shows(match)) continue;
       record.shown.add(match);
       this.options.painter.add(match.range, this.categoryOf(match));
       this.provisionalCount++;
@@ -402,6 +421,16 @@ export class PageHighlighter {
 
   private categoryOf(match: PageMatch) {
     return this.matcher!.categories[match.entry];
+  }
+
+  private shows(match: PageMatch): boolean {
+    return this.context?.shows(match.entry, match.quoted) ?? true;
+  }
+
+  /** The page turned out to be about policy: what is near the viewport shows its formulas too. */
+  private releaseHeldBack(): void {
+    for (const records of this.byElement.values()) for (const record of records) if (record.visible) this.toShow.add(record);
+    this.scheduleFrame();
   }
 
   /** Reads one block's matches and records them; returns the record (undefined without matches). */
@@ -439,11 +468,15 @@ export class PageHighlighter {
     const covered: Text[] = [];
     if (this.options.inScope && !this.options.inScope(block.owner)) return { matches, covered };
     const matcher = (this.matcher ??= this.options.matcher());
+    this.context ??= new PolicyContext(matcher, matcher.cues, this.options.level ?? 'all');
+    const found = matcher.findMatches(block.text);
+    if (this.context.observe(block.text, found)) this.releaseHeldBack();
     let last = -1;
-    for (const m of matcher.findMatches(block.text)) {
+    for (const m of found) {
       const start = nodeAt(block, m.start, 'start');
       const end = nodeAt(block, m.end, 'end');
-      matches.push(new PageMatch(matcher.ids[m.entry], m.entry, start.node, start.offset, end.node, end.offset));
+      const quoted = isQuoted(block.text, m.start, m.end);
+      matches.push(new PageMatch(matcher.ids[m.entry], m.entry, start.node, start.offset, end.node, end.offset, quoted));
       // Matches are in order and never overlap: each node is added once.
       for (let i = Math.max(start.index, last + 1); i <= end.index; i++) covered.push(block.nodes[i]);
       last = end.index;
@@ -529,7 +562,8 @@ export class PageHighlighter {
       if (performance.now() > deadline) break;
       this.toShow.delete(record);
       if (!record.visible) continue;
-      const wanted = record.matches.length > BIG_BLOCK ? this.nearViewport(record) : record.matches;
+      const near = record.matches.length > BIG_BLOCK ? this.nearViewport(record) : record.matches;
+      const wanted = this.context?.isPolicy === false ? near.filter((m) => this.shows(m)) : near;
       const keep = new Set(wanted);
       for (const match of record.shown) {
         if (keep.has(match)) continue;
@@ -727,7 +761,7 @@ export class PageHighlighter {
     }
     this.options.painter.flush();
     this.scheduleFrame();
-    if (this.running) this.options.onSettled?.('update', this.total);
+    if (this.running) this.options.onSettled?.('update', this.count);
   }
 
   /** The records of the text nodes under `scope` (cost: the size of the scope). */

@@ -27,7 +27,7 @@ describe('highlightSettings v1 → v2', () => {
     await fakeBrowser.storage.local.set({ highlightSettings: stored, highlightSettings$: { v: 1 } });
     await highlightSettings.item.migrate();
     expect(await highlightSettings.read()).toEqual(expected);
-    expect((await fakeBrowser.storage.local.get('highlightSettings$')).highlightSettings$).toMatchObject({ v: 2 });
+    expect((await fakeBrowser.storage.local.get('highlightSettings$')).highlightSettings$).toMatchObject({ v: 3 });
   });
 });
 
