@@ -24,6 +24,8 @@ const PAGES: Record<string, string> = {
   '/sabotage.html': doc(`<p>最后一公里</p><script>
     for (const name of ['push', 'includes', 'indexOf', 'splice']) Array.prototype[name] = () => { throw new Error('no ' + name); };
   </script>`),
+  '/sport.html': doc('<p>這場比賽主隊防守形同虛設，球員們一團和氣。</p>', 'zh-Hant'),
+  '/discipline.html': doc('<p>縣紀委監委通報：個別黨員幹部以權謀私、一團和氣。</p><p>這場比賽主隊防守形同虛設。</p>', 'zh-Hant'),
   '/late-shadow.html': doc('<p>最后一公里</p><div id="widget"></div>'),
   '/card.html': doc(
     `<div style="height: 200px"></div><p style="font-size: 24px">会议要求解决好最后一公里。</p><p style="font-size: 24px">还要落实八项规定精神。</p><div style="height: 1500px"></div>`,
@@ -45,8 +47,8 @@ afterAll(async () => {
 
 describe('scripts and mixtures', () => {
   it.each([
-    ['/simplified.html', ['最后一公里', '上有政策、下有对策']],
-    ['/traditional.html', ['最後一公里', '上有政策、下有對策']],
+    ['/simplified.html', ['联系服务群众', '最后一公里', '上有政策、下有对策']],
+    ['/traditional.html', ['聯繫服務群眾', '最後一公里', '上有政策、下有對策']],
     ['/hongkong.html', ['民主集中制', '八項規定', '門難進、臉難看、事難辦']],
     ['/mixed.html', ['最后一公裡', '黨管干部', '嚴以律己', '把權力关进制度的籠子里']],
   ])('%s', async (path, expected) => {
@@ -55,6 +57,22 @@ describe('scripts and mixtures', () => {
     // performance object (entrypoints/content/timing.ts).
     expect(await firstPass(page)).toBe(expected.length);
     expect(await allHighlighted(page)).toEqual([...expected].sort());
+    await page.close();
+  });
+});
+
+describe('set formulas where the page is about policy (the default level)', () => {
+  it('none on a page about something else', async () => {
+    const page = await firefox.open('/sport.html');
+    expect(await firstPass(page)).toBe(0);
+    expect(await allHighlighted(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('every one on a page about policy, later blocks included', async () => {
+    const page = await firefox.open('/discipline.html');
+    expect(await firstPass(page)).toBe(3);
+    expect(await allHighlighted(page)).toEqual(['一團和氣', '以權謀私', '形同虛設']);
     await page.close();
   });
 });
@@ -129,8 +147,8 @@ describe('file:// pages', () => {
     const path = join(fileDir, name);
     writeFileSync(path, content);
     const page = await firefox.open(pathToFileURL(path).href);
-    expect(await firstPass(page)).toBe(2);
-    expect(await allHighlighted(page)).toEqual(['上有政策、下有对策', '最后一公里']);
+    expect(await firstPass(page)).toBe(3);
+    expect(await allHighlighted(page)).toEqual(['上有政策、下有对策', '最后一公里', '联系服务群众']);
     await page.close();
   });
 });

@@ -56,7 +56,7 @@ const text = (page: Page, selector: string) => page.locator(selector).evaluate((
 describe('converting a Simplified page', () => {
   it('converts text, title and the attributes people read, sets lang, and touches nothing else', async () => {
     // 干部队伍 is common vocabulary: shown here to follow a highlight through the conversion.
-    await browser.setStorage('highlightSettings', { showCommon: true });
+    await browser.setStorage('highlightSettings', { level: 'all' });
     const page = await browser.open('/s.html');
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     const popup = await popupFor(page);

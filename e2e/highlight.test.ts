@@ -18,7 +18,7 @@ const PAGES: Record<string, string> = {
   '/hongkong.html': doc('<p>堅持民主集中制，落實八項規定，杜絕「門難進、臉難看、事難辦」。</p>', 'zh-HK'),
   '/mixed.html': doc('<p>最后一公裡；黨管干部；嚴以律己；把權力关进制度的籠子里。</p>'),
   '/split.html': doc('<p>解决<b>最后</b><i>一公</i><span>里</span>。</p><p>最后</p><p>一公里</p><div>上有政策<br>下有对策</div>'),
-  '/untouched.html': doc(`<p id="ok">严以律己</p>
+  '/untouched.html': doc(`<p id="ok">严以用权</p>
     <script>var s = "最后一公里";</script><style>.x::after { content: "八项规定"; }</style>
     <textarea>最后一公里</textarea><input value="八项规定"><select><option>民主集中制</option></select>
     <div contenteditable="true" id="editor">你好，最后一公里和八项规定。</div>
@@ -48,6 +48,7 @@ const PAGES: Record<string, string> = {
   '/card.html': doc(
     `<div style="height: 300px"></div><p id="phrase" style="font-size: 24px">会议要求解决好最后一公里。</p><p style="font-size: 24px">还要落实八项规定精神。</p><div style="height: 1500px"></div>`,
   ),
+  '/sport.html': doc('<p>这场比赛主队防守形同虚设，球员们一团和气，进攻流于形式。</p>'),
   '/english.html': '<!doctype html><html><body><p>The last mile of policy delivery.</p></body></html>',
 };
 
@@ -70,8 +71,8 @@ async function openAndWait(path: string, count = 1): Promise<Page> {
 
 describe('scripts and mixtures', () => {
   it.each([
-    ['/simplified.html', ['最后一公里', '上有政策、下有对策']],
-    ['/traditional.html', ['最後一公里', '上有政策、下有對策']],
+    ['/simplified.html', ['联系服务群众', '最后一公里', '上有政策、下有对策']],
+    ['/traditional.html', ['聯繫服務群眾', '最後一公里', '上有政策、下有對策']],
     ['/hongkong.html', ['民主集中制', '八項規定', '門難進、臉難看、事難辦']],
     ['/mixed.html', ['最后一公裡', '黨管干部', '嚴以律己', '把權力关进制度的籠子里']],
   ])('%s', async (path, expected) => {
@@ -80,12 +81,20 @@ describe('scripts and mixtures', () => {
     await page.close();
   });
 
-  it('highlights common vocabulary (联系服务群众) only when the reader turns it on', async () => {
+  it('leaves set formulas alone on a page that is not about policy, and shows them when the reader asks for everything', async () => {
+    const page = await browser.open('/sport.html');
+    expect(await firstPass(page)).toBe(0);
+    expect(await allHighlighted(page)).toEqual([]);
+    await browser.setStorage('highlightSettings', { level: 'all' });
+    await expect.poll(() => allHighlighted(page)).toEqual(['一团和气', '形同虚设', '流于形式']);
+    await page.close();
+  });
+
+  it('highlights only key phrases at the level "key"', async () => {
+    await browser.setStorage('highlightSettings', { level: 'key' });
     const page = await browser.open('/simplified.html');
     expect(await firstPass(page)).toBe(2);
-    expect(await allHighlighted(page)).not.toContain('联系服务群众');
-    await browser.setStorage('highlightSettings', { showCommon: true });
-    await expect.poll(() => allHighlighted(page)).toContain('联系服务群众');
+    expect(await allHighlighted(page)).toEqual(['上有政策、下有对策', '最后一公里']);
     await page.close();
   });
 });
@@ -103,7 +112,7 @@ describe('what is left alone', () => {
   it('does not highlight scripts, styles, form fields, editable regions or templates', async () => {
     const page = await browser.open('/untouched.html');
     expect(await firstPass(page)).toBe(1);
-    expect(await allHighlighted(page)).toEqual(['严以律己']);
+    expect(await allHighlighted(page)).toEqual(['严以用权']);
     await page.close();
   });
 
@@ -123,7 +132,7 @@ describe('what is left alone', () => {
       return { node: s.anchorNode?.textContent, offset: s.anchorOffset };
     });
     expect(caret.offset).toBe('你好，最后一公里和八项规定。要打通最后一X'.length);
-    expect(await allHighlighted(page)).toEqual(['严以律己']);
+    expect(await allHighlighted(page)).toEqual(['严以用权']);
     await page.close();
   });
 

@@ -308,7 +308,7 @@ FIXTURES.set(`${HOSTILE}/frames.html`, {
 FIXTURES.set(`${OTHER}/child.html`, {
   body: doc(`<p style="font-size:24px">跨源的民主集中制</p><iframe src="${HOSTILE}/grandchild.html"></iframe>`),
 });
-FIXTURES.set(`${HOSTILE}/grandchild.html`, { body: doc('<p>孙框架里的严以律己</p>') });
+FIXTURES.set(`${HOSTILE}/grandchild.html`, { body: doc('<p>孙框架里的严以用权</p>') });
 
 // 5. One text node of 1 MB, phrases throughout.
 const BIG_PHRASES = ['最后一公里', '八项规定', '民主集中制', '严以律己', '党管干部'];
@@ -635,7 +635,7 @@ describe('cross-origin frames', () => {
     await firstPass(grandchild);
     expect(await highlighted(page)).toEqual(['八项规定']);
     expect(await highlighted(child)).toEqual(['民主集中制']);
-    expect(await highlighted(grandchild)).toEqual(['严以律己']);
+    expect(await highlighted(grandchild)).toEqual(['严以用权']);
     for (const frame of [page, child, grandchild]) {
       const url = frame.url();
       expect(await snapshot(frame)).toEqual(await withoutExtension(url, snapshot));

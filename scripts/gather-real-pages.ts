@@ -28,7 +28,7 @@ interface Select {
   lines?: [number, number];
   /** With `line`: the line is JSON, take this field. */
   jsonField?: string;
-  /** HTML: the element holding the article (first match). */
+  /** HTML: the elements holding the article (a selector list; every match, in document order). */
   css?: string;
 }
 
@@ -65,7 +65,7 @@ function gitDir(repo: string): string | null {
 }
 
 const BLOCK =
-  'address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|td|th|tr|ul';
+  'address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tr|ul';
 const BLOCK_TAGS = new Set(BLOCK.split('|').flatMap((t) => (t === 'h[1-6]' ? ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] : [t])));
 
 /** Trim each line, squeeze inner runs of spaces, drop empty lines. */
@@ -81,30 +81,40 @@ function tidy(text: string): string {
 /** Visible text of an HTML document or fragment, one block element's text per line. */
 function htmlText(html: string, css?: string): string {
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
-  const scope = css ? document.querySelector(css) : document.body;
-  if (!scope) throw new Error(`no element matches ${css}`);
-  for (const el of scope.querySelectorAll('script, style, noscript, template, iframe, object, svg')) el.remove();
+  const scopes: Element[] = css ? [...document.querySelectorAll(css)] : [document.body];
+  if (!scopes.length) throw new Error(`no element matches ${css}`);
+  for (const el of document.querySelectorAll('script, style, noscript, template, iframe, object, svg')) el.remove();
   const parts: string[] = [];
+  let cellDepth = 0; // inside a table cell, blocks are separated by spaces so that a row stays one line
   const walk = (node: Node) => {
     if (node.nodeType === 3) parts.push((node.textContent ?? '').replace(/\s+/g, ' '));
     else if (node.nodeType === 1) {
-      const block = BLOCK_TAGS.has((node as Element).tagName.toLowerCase());
-      if (block) parts.push('\n');
+      const tag = (node as Element).tagName.toLowerCase();
+      const cell = tag === 'td' || tag === 'th';
+      const sep = BLOCK_TAGS.has(tag) ? (cellDepth ? ' ' : '\n') : cell ? ' ' : '';
+      if (cell) cellDepth++;
+      parts.push(sep);
       for (const child of node.childNodes) walk(child);
-      if (block) parts.push('\n');
+      parts.push(sep);
+      if (cell) cellDepth--;
     }
   };
-  walk(scope);
+  for (const scope of scopes) walk(scope);
   return tidy(parts.join(''));
 }
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+const ENTITIES: Record<string, string> = {
+  ...{ nbsp: ' ', ensp: ' ', emsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', reg: '®' },
+  ...{ hellip: '…', mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' },
+};
 
-/** Markdown (with front matter, site-generator shortcodes and inline HTML) to plain text. */
+/** Markdown (with front matter, site-generator shortcodes and inline HTML) to plain text; the title from the front matter leads. */
 function markdownText(md: string): string {
-  return tidy(
+  const front = /^\uFEFF?---\n([\s\S]*?)\n---\n/.exec(md);
+  const title = front ? /^title:\s*["']?(.*?)["']?\s*$/m.exec(front[1])?.[1] : undefined;
+  const body = tidy(
     md
-      .replace(/^\uFEFF?---\n[\s\S]*?\n---\n/, '') // YAML front matter
+      .slice(front ? front[0].length : 0)
       .replace(/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}/g, '') // Hugo / Hexo shortcodes
       .replace(/<!--[\s\S]*?-->/g, '')
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
@@ -115,13 +125,15 @@ function markdownText(md: string): string {
       )
       .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their text
-      .replace(/^\s{0,3}(#{1,6}|>+|[-*+]\s|\d+\.\s)\s*/gm, '') // headings, quotes, list markers
+      .replace(/^\s{0,3}(?:#{1,6}\s*|>+\s*|[-*+]\s+|\d+\.\s+)+/gm, '') // headings, quotes, list markers
       .replace(/^\s*\|?\s*:?-{3,}.*$/gm, '') // table rules, horizontal rules
       .replace(/^-{3,}$|^={3,}$/gm, '')
+      .replace(/\\\s*$/gm, '') // hard line breaks
       .replace(/\|/g, ' ')
       .replace(/\*\*|__|`+/g, '')
       .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'),
   );
+  return title && !body.startsWith(title) ? `${title}\n${body}` : body;
 }
 
 function formatOf(entry: Entry): 'html' | 'markdown' | 'text' {

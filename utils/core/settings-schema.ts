@@ -174,6 +174,8 @@ export function migrateHighlightSettingsV1(v1: unknown): HighlightSettings {
 export function migrateHighlightSettingsV2(v2: unknown): unknown {
   if (typeof v2 !== 'object' || v2 === null) return v2;
   const { showCommon, ...rest } = v2 as Record<string, unknown>;
+  // A value written without its version record (by hand, or by a test) may hold a level already.
+  if (showCommon === undefined && 'level' in rest) return rest;
   return { ...rest, level: showCommon === true ? 'all' : DEFAULT_HIGHLIGHT_LEVEL };
 }
 

@@ -20,6 +20,11 @@ const FIXTURES = [
     stored: { ...v2, showCommon: false },
     expected: { ...DEFAULT_HIGHLIGHT_SETTINGS, disabledSites: ['a.cn'], style: 'underline', level: 'context' },
   },
+  // Written without its version record, by hand or by a test: the level it holds stays.
+  {
+    stored: { ...v2, level: 'key' },
+    expected: { ...DEFAULT_HIGHLIGHT_SETTINGS, disabledSites: ['a.cn'], style: 'underline', level: 'key' },
+  },
   {
     stored: { ...v2, showCommon: 'yes' },
     expected: { ...DEFAULT_HIGHLIGHT_SETTINGS, disabledSites: ['a.cn'], style: 'underline', level: 'context' },
