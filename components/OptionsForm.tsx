@@ -87,11 +87,7 @@ export function OptionsForm(props: OptionsFormProps) {
 
       <Section id="highlights" title={t('sectionHighlights')} hint={t('sectionHighlightsHint')}>
         <Switch label={t('highlightsEnabled')} checked={h.enabled} onChange={(enabled) => props.onHighlights((c) => ({ ...c, enabled }))} />
-        <div class="opt-field">
-          <span class="opt-label">{t('highlightLevel')}</span>
-          <LevelChoice value={h.level} onChange={(level) => props.onHighlights((c) => ({ ...c, level }))} />
-          <span class="tl-hint">{t('highlightLevelHint')}</span>
-        </div>
+        <LevelChoice value={h.level} onChange={(level) => props.onHighlights((c) => ({ ...c, level }))} />
         <div class="opt-field">
           <span class="opt-label" id="style-label">
             {t('highlightStyle')}

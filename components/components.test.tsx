@@ -168,7 +168,8 @@ describe('OptionsForm', () => {
     fireEvent.click(screen.getByLabelText('Underline'));
     expect(onHighlights.mock.calls[1][0](DEFAULT_HIGHLIGHT_SETTINGS).style).toBe('underline');
     // The three levels, in words: the default is checked, and each choice stores its level.
-    expect(screen.getByRole('radio', { name: '+ formulas on policy pages' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('radio', { name: '+ Formulas' })).toHaveProperty('checked', true);
+    expect(screen.getByText(/set formulas such as 真抓实干 or 形同虚设 only where the page is about policy/)).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Everything' }));
     expect(onHighlights.mock.calls[2][0](DEFAULT_HIGHLIGHT_SETTINGS).level).toBe('all');
     fireEvent.click(screen.getByRole('radio', { name: 'Key phrases' }));

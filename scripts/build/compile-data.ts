@@ -66,7 +66,7 @@ export function compileData(sources: DataSources): CompiledData {
     categories: entries.map((e) => e.category),
     tiers: entries.map((e) => e.tier),
     tables: encodeMatcherTables(buildMatcherTables({ ids, forms, blockers }, fold)),
-    cues: compileCues(sources.policyCues, fold, key, new Set(forms.flat().map(key)), errors),
+    cues: compileCues(sources.policyCues, key, new Set(forms.flat().map(key)), errors),
   };
   const matcher = createPhraseMatcher(phrases);
 
@@ -111,13 +111,12 @@ function withRegionalForms(forms: string[][], key: (form: string) => string, reg
 }
 
 /**
- * The policy cues' matcher. Each cue is its own entry (the evidence counts distinct cues); an
+ * The policy cues, checked, as the phrase set their matcher is compiled from. Each cue is its own entry (the evidence counts distinct cues); an
  * everyday word that contains cues blocks all of them. A cue that is also a glossary form would be
  * counted twice, once as each: the build rejects it.
  */
 function compileCues(
   source: PolicyCues,
-  fold: ReturnType<typeof createFoldTable>,
   key: (form: string) => string,
   glossaryKeys: ReadonlySet<string>,
   errors: string[],
@@ -128,6 +127,5 @@ function compileCues(
   const blockers = source.cues.map((cue) => source.notWithin.filter((word) => key(word).includes(key(cue))));
   for (const word of source.notWithin)
     if (!blockers.some((list) => list.includes(word))) errors.push(`data/policy-cues.json: notWithin "${word}" holds no cue`);
-  const tables = buildMatcherTables({ ids, forms: source.cues.map((cue) => [cue]), blockers }, fold);
-  return { ids, tables: encodeMatcherTables(tables) };
+  return { ids, forms: source.cues.map((cue) => [cue]), blockers };
 }

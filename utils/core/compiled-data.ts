@@ -3,7 +3,7 @@
  */
 import type { Category, GlossaryEntry, Tier } from './glossary-schema';
 import type { Occurrence } from './corpus-index';
-import type { EncodedMatcherTables } from './matcher';
+import type { EncodedMatcherTables, PhraseSet } from './matcher';
 
 /** What the matcher needs, and nothing more: this ships in the content script. */
 export interface CompiledPhrases {
@@ -16,9 +16,11 @@ export interface CompiledPhrases {
   tables: EncodedMatcherTables;
   /**
    * Words that mark Party-state text (data/policy-cues.json), matched on their own: evidence for
-   * utils/core/policy-context.ts, never highlighted.
+   * utils/core/policy-context.ts, never highlighted. A few dozen short words: compiled where they
+   * are used (under a millisecond), which ships less than encoded tables would (a table of first
+   * character pairs alone is 8 KiB).
    */
-  cues: { ids: string[]; tables: EncodedMatcherTables };
+  cues: PhraseSet;
 }
 
 export interface CompiledEntry extends GlossaryEntry {

@@ -32,7 +32,7 @@ interface Meta {
 export function createPhraseMatcher(data: CompiledPhrases): PhraseMatcher {
   const fold = createFoldTable(data.foldPairs);
   const matcher = createMatcher(decodeMatcherTables(data.tables), data.ids, fold);
-  const cues = createMatcher(decodeMatcherTables(data.cues.tables), data.cues.ids, fold);
+  const cues = compileMatcher(data.cues, fold);
   return withMeta(matcher, data, fold, cues);
 }
 
