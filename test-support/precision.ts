@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { annotate } from '../utils/core/annotate';
+import type { CompiledEntry } from '../utils/core/compiled-data';
 import type { PhraseMatcher } from '../utils/core/phrase-matcher';
 import { shownMatches, type HighlightLevel } from '../utils/core/policy-context';
 
@@ -72,4 +74,26 @@ export function scoreHighlighting(sentences: LabelledSentence[], glossary: Phras
     precision: highlighted === 0 ? 1 : truePositives / highlighted,
     recall: expected === 0 ? 1 : truePositives / expected,
   };
+}
+
+/**
+ * What a page of these paragraphs shows at a level, by the core alone (what `tifa annotate` reports):
+ * the browsers' highlights are compared with it.
+ */
+export function highlightsOfPage(
+  paragraphs: readonly string[],
+  glossary: PhraseMatcher,
+  entries: ReadonlyMap<string, CompiledEntry>,
+  level: HighlightLevel,
+): string[] {
+  let text = '';
+  const blocks: { start: number; text: string }[] = [];
+  for (const paragraph of paragraphs) {
+    if (text) text += '\n';
+    blocks.push({ start: text.length, text: paragraph });
+    text += paragraph;
+  }
+  return annotate(text, blocks, glossary.forLevel(level), entries, level)
+    .matches.map((m) => m.text)
+    .sort();
 }
