@@ -2,8 +2,8 @@
  * The extension's own pages (essay reader, reader view) are highlighted by the same engine as any
  * web page and explained by the same card, opened by the same hover logic.
  */
-import phrases from '@/generated/phrases.json';
-import type { CompiledEntry, CompiledPhrases } from '@/utils/core/compiled-data';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
+import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import type { Language } from '@/utils/core/i18n';
 import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
@@ -18,7 +18,7 @@ export const isExtensionUi = (element: Element) => element.hasAttribute('data-ti
 
 let sharedMatcher: ReturnType<typeof createPhraseMatcher> | undefined;
 export function pageMatcher() {
-  sharedMatcher ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
+  sharedMatcher ??= createPhraseMatcher(compiledPhrases);
   return sharedMatcher;
 }
 

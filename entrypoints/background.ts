@@ -6,9 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import glossary from '@/generated/glossary.json';
 import type { Article } from '@/utils/core/article-model';
-import type { CompiledEntry, CompiledGlossary } from '@/utils/core/compiled-data';
 import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/core/convert';
 import { essayPath, glossaryPath } from '@/utils/core/links';
 import { resolveLanguage } from '@/utils/core/i18n';
@@ -17,12 +15,13 @@ import { logOnce } from '@/utils/core/log';
 import { isOwnId, ownPhraseAsEntry } from '@/utils/core/own-phrases';
 import { ownPhrases, uiLanguage } from '@/utils/extension/settings';
 import { onMessage, sendToBackground, sendToTab, type Message, type Reply } from '@/utils/extension/protocol';
+import { glossaryEntries } from '@/utils/extension/generated/glossary';
 
 /** How many essay occurrences a card shows. */
 const CARD_OCCURRENCES = 3;
 
 export default defineBackground(() => {
-  const entries = new Map<string, CompiledEntry>((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
+  const entries = glossaryEntries;
 
   onMessage({
     'get-entry': async ({ id }) => {

@@ -4,13 +4,12 @@
  * page; this frame only reads and writes text, and nothing is loaded until a conversion is asked for.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import phrases from '@/generated/phrases.json';
-import type { CompiledPhrases } from '@/utils/core/compiled-data';
 import type { ScriptChoice, Target } from '@/utils/core/convert';
 import { createScriptDetector } from '@/utils/core/fold';
 import { logOnce } from '@/utils/core/log';
 import { choiceFor, type ConversionSettings } from '@/utils/core/settings-schema';
 import { convertPieces, requestConversion } from '@/utils/extension/conversion-client';
+import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import { conversionSettings } from '@/utils/extension/settings';
 import { PageConverter } from '@/utils/page/page-converter';
 import { isInsideSkipped, pageHasChinese, textSample } from '@/utils/page/page-text';
@@ -83,7 +82,7 @@ export class Conversion {
     const remembered = choiceFor(this.settings, location.hostname);
     if (remembered !== 'original') return remembered;
     const matcher = this.session.phraseMatcher();
-    this.detectScript ??= createScriptDetector(matcher.fold, (phrases as unknown as CompiledPhrases).foldPairs);
+    this.detectScript ??= createScriptDetector(matcher.fold, compiledPhrases.foldPairs);
     const sample = document.body ? textSample(document.body, 4000) : '';
     return this.detectScript(sample) === 'traditional' ? 'cn' : 'tw';
   }

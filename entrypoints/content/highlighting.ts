@@ -2,8 +2,6 @@
  * Highlighting in this frame: the highlighter, how it paints, and the settings it follows (the
  * switches, the display, the article scope), all taking effect at once, without a reload.
  */
-import phrases from '@/generated/phrases.json';
-import type { CompiledPhrases } from '@/utils/core/compiled-data';
 import type { OwnPhrase } from '@/utils/core/own-phrases';
 import { createPhraseMatcher, withOwnPhrases, type PhraseMatcher } from '@/utils/core/phrase-matcher';
 import {
@@ -15,6 +13,7 @@ import {
   type ScopeSettings,
 } from '@/utils/core/settings-schema';
 import { flashCss } from '@/utils/core/highlight-names';
+import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import { highlightSettings, ownPhrases, scopeSettings } from '@/utils/extension/settings';
 import { onFirstChinese } from '@/utils/page/early-chinese';
 import { createHighlightStyles, type HighlightRules, type HighlightStyles } from '@/utils/page/highlight-styles';
@@ -104,7 +103,7 @@ export class HighlightSession {
    * the tiers of the reader's highlight level, and the reader's own phrases.
    */
   phraseMatcher(): PhraseMatcher {
-    this.glossary ??= createPhraseMatcher(phrases as unknown as CompiledPhrases);
+    this.glossary ??= createPhraseMatcher(compiledPhrases);
     this.allPhrases ??= withOwnPhrases(this.glossary, this.own);
     this.matcher ??= this.allPhrases.forLevel(this.settings.level);
     return this.matcher;

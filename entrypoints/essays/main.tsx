@@ -3,19 +3,17 @@ import { browser } from 'wxt/browser';
 import { EssayReader } from '@/components/EssayReader';
 import { highlightExtensionPage } from '@/components/extension-page-highlights';
 import { UiLanguage } from '@/components/UiLanguage';
-import corpus from '@/generated/corpus.json';
-import glossary from '@/generated/glossary.json';
-import type { CompiledGlossary } from '@/utils/core/compiled-data';
-import type { Corpus } from '@/utils/core/corpus-model';
 import { essayAnchor, glossaryPath, parseEssayAnchor } from '@/utils/core/links';
 import { followUiLanguage } from '@/utils/extension/settings';
 import { flashRange } from '@/utils/page/flash';
+import { compiledCorpus } from '@/utils/extension/generated/corpus';
+import { glossaryEntries } from '@/utils/extension/generated/glossary';
 import '@/generated/highlights.css';
 import '@/components/theme.css';
 import '@/components/controls.css';
 import './style.css';
 
-const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
+const entries = glossaryEntries;
 const language = followUiLanguage(browser.i18n.getUILanguage());
 
 // The essays are highlighted by the same engine as any web page, and explained by the same card.
@@ -52,7 +50,7 @@ async function flashTarget(): Promise<void> {
 render(
   <UiLanguage>
     <EssayReader
-      corpus={corpus as Corpus}
+      corpus={compiledCorpus}
       // The reader has rendered its paragraphs: highlight them, then flash a deep link's phrase.
       onRendered={() => {
         if (!highlighter) return;

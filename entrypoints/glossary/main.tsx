@@ -2,17 +2,16 @@ import { render } from 'preact';
 import { GlossaryBrowser } from '@/components/GlossaryBrowser';
 import { pageMatcher } from '@/components/extension-page-highlights';
 import { UiLanguage } from '@/components/UiLanguage';
-import glossary from '@/generated/glossary.json';
-import type { CompiledGlossary } from '@/utils/core/compiled-data';
 import { essayPath } from '@/utils/core/links';
 import { flashcardsFileName, flashcardsTsv } from '@/utils/core/flashcards';
 import { createLookupIndex } from '@/utils/core/lookup';
 import { saveFile } from '@/utils/page/download';
+import { compiledGlossary } from '@/utils/extension/generated/glossary';
 import '@/components/theme.css';
 import '@/components/controls.css';
 import './style.css';
 
-const entries = (glossary as CompiledGlossary).entries;
+const entries = compiledGlossary.entries;
 const lookup = createLookupIndex(entries, pageMatcher().key);
 
 render(

@@ -14,8 +14,7 @@ import { OnThisPage } from '@/components/OnThisPage';
 import { PageReportView } from '@/components/PageReport';
 import { PasteConverter } from '@/components/PasteConverter';
 import { ScriptControls } from '@/components/ScriptControls';
-import glossary from '@/generated/glossary.json';
-import type { CompiledEntry, CompiledGlossary } from '@/utils/core/compiled-data';
+import type { CompiledEntry } from '@/utils/core/compiled-data';
 import { SCRIPT_CHOICES, TARGET_LABELS, type ScriptChoice, type Target } from '@/utils/core/convert';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import { essayPath, glossaryPath } from '@/utils/core/links';
@@ -29,8 +28,9 @@ import { sendToTab, type PageReport as Report, type PageSummary } from '@/utils/
 import { conversionSettings, highlightSettings, lookedUp, ownPhrases, scopeSettings } from '@/utils/extension/settings';
 import { useSetting } from '@/utils/extension/use-setting';
 import { saveFile } from '@/utils/page/download';
+import { compiledGlossary } from '@/utils/extension/generated/glossary';
 
-const compiled = glossary as CompiledGlossary;
+const compiled = compiledGlossary;
 const glossaryEntries = new Map<string, CompiledEntry>(compiled.entries.map((entry) => [entry.id, entry]));
 type Entries = ReadonlyMap<string, CompiledEntry>;
 

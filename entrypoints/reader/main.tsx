@@ -9,9 +9,7 @@ import { browser } from 'wxt/browser';
 import { highlightExtensionPage, isExtensionUi, pageMatcher } from '@/components/extension-page-highlights';
 import { ReaderView } from '@/components/ReaderView';
 import { UiLanguage } from '@/components/UiLanguage';
-import glossary from '@/generated/glossary.json';
 import type { Article } from '@/utils/core/article-model';
-import type { CompiledGlossary } from '@/utils/core/compiled-data';
 import type { ScriptChoice } from '@/utils/core/convert';
 import { essayPath, glossaryPath } from '@/utils/core/links';
 import { logOnce } from '@/utils/core/log';
@@ -20,12 +18,13 @@ import { sendToTab } from '@/utils/extension/protocol';
 import { followUiLanguage } from '@/utils/extension/settings';
 import { saveFile } from '@/utils/page/download';
 import { PageConverter } from '@/utils/page/page-converter';
+import { glossaryEntries } from '@/utils/extension/generated/glossary';
 import '@/generated/highlights.css';
 import '@/components/theme.css';
 import '@/components/controls.css';
 import './style.css';
 
-const entries = new Map((glossary as CompiledGlossary).entries.map((e) => [e.id, e]));
+const entries = glossaryEntries;
 const language = followUiLanguage(browser.i18n.getUILanguage());
 const highlighter = highlightExtensionPage({
   document,
