@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealData } from '../../test-support/real-data';
 import type { CompiledEntry } from './compiled-data';
-import { createPhraseMatcher, type PhraseMatcher } from './phrase-matcher';
+import { createPhraseMatcher, withOwnPhrases, type PhraseMatcher } from './phrase-matcher';
 import { shownMatches, type HighlightLevel } from './policy-context';
 
 let glossary: PhraseMatcher;
@@ -131,6 +131,16 @@ describe('the phrases that had no entry', () => {
   it('穿小鞋 in quotation marks, on any page', () => {
     for (const quoted of ['「穿小鞋」', '“穿小鞋”']) expect(highlighted(`官场流行${quoted}一说。`)).toEqual(['穿小鞋']);
     expect(highlighted('这双鞋太挤，像穿小鞋。')).toEqual([]);
+  });
+});
+
+describe('a reader’s own phrases', () => {
+  it('are highlighted on any page, but do not make a page about policy', () => {
+    const own = withOwnPhrases(glossary, [{ id: 'own-1', form: '红烧肉', meaning: '', note: '', category: 'saying' }]);
+    const text = '这道红烧肉做法简单，千方百计也要买到好肉。';
+    const matcher = own.forLevel('context');
+    const shown = shownMatches(text, matcher.findMatches(text), matcher, matcher.cues, 'context');
+    expect(shown.map((m) => text.slice(m.start, m.end))).toEqual(['红烧肉']);
   });
 });
 

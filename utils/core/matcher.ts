@@ -16,6 +16,11 @@
  * arrays (encodeMatcherTables): a page decodes them and starts matching, it compiles nothing.
  *
  * Pure: no DOM, no browser APIs.
+ *
+ * One file of more than 400 lines on purpose: the tables' layout, their building, their encoding and
+ * the walks over them are one data structure, and each part depends on the others' invariants (a
+ * node's edges are contiguous, terminals and separator flags are indexed by node). Apart, the layout
+ * would have to be exported to every part.
  */
 import type { FoldTable } from './fold';
 

@@ -16,6 +16,8 @@ export interface PhraseMatcher extends Matcher {
   tiers: readonly Tier[];
   /** The policy cues' own matcher (see utils/core/policy-context.ts). */
   cues: Matcher;
+  /** Index of the first of the reader's own phrases (the number of glossary entries). */
+  ownFrom: number;
   /** The folded key of a form (script-insensitive, separators removed): what lookup compares. */
   key(form: string): string;
   /** This matcher restricted to the entries `keep` accepts (key entries only, shown categories …). */
@@ -27,13 +29,14 @@ export interface PhraseMatcher extends Matcher {
 interface Meta {
   categories: readonly Category[];
   tiers: readonly Tier[];
+  ownFrom: number;
 }
 
 export function createPhraseMatcher(data: CompiledPhrases): PhraseMatcher {
   const fold = createFoldTable(data.foldPairs);
   const matcher = createMatcher(decodeMatcherTables(data.tables), data.ids, fold);
   const cues = compileMatcher(data.cues, fold);
-  return withMeta(matcher, data, fold, cues);
+  return withMeta(matcher, { ...data, ownFrom: data.ids.length }, fold, cues);
 }
 
 /**
@@ -48,6 +51,7 @@ export function withOwnPhrases(glossary: PhraseMatcher, own: readonly OwnPhrase[
     {
       categories: [...glossary.categories, ...own.map((p) => p.category)],
       tiers: [...glossary.tiers, ...own.map((): Tier => 'key')],
+      ownFrom: glossary.ownFrom,
     },
     glossary.fold,
     glossary.cues,
@@ -61,6 +65,7 @@ function withMeta(matcher: Matcher, meta: Meta, fold: FoldTable, cues: Matcher):
     cues,
     categories: meta.categories,
     tiers: meta.tiers,
+    ownFrom: meta.ownFrom,
     key: (form) => keyOf(form, fold).key,
     restricted(keep) {
       return withMeta(matcher.only(Uint8Array.from(matcher.ids, (_, i) => (keep(i) ? 1 : 0))), meta, fold, cues);

@@ -44,6 +44,11 @@ const OFFICIAL_CATEGORIES: ReadonlySet<Category> = new Set(['set-phrase', 'insti
 export interface EntryMeta {
   readonly tiers: readonly Tier[];
   readonly categories: readonly Category[];
+  /**
+   * Entries from here on are the reader's own phrases: shown like key phrases, but no evidence
+   * that a page is about policy (a reader may add any word at all).
+   */
+  readonly ownFrom?: number;
 }
 
 /**
@@ -77,6 +82,7 @@ export class PolicyContext {
   observe(text: string, matches: readonly Pick<Match, 'entry'>[]): boolean {
     if (this.policy) return false;
     for (const m of matches) {
+      if (m.entry >= (this.meta.ownFrom ?? Number.POSITIVE_INFINITY)) continue;
       const tier = this.meta.tiers[m.entry];
       if (tier === 'key') this.keys.add(m.entry);
       else if (tier === 'formula' && OFFICIAL_CATEGORIES.has(this.meta.categories[m.entry])) this.formulas.add(m.entry);
