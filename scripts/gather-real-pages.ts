@@ -30,6 +30,11 @@ interface Select {
   jsonField?: string;
   /** HTML: the elements holding the article (a selector list; every match, in document order). */
   css?: string;
+  /**
+   * RSS/Atom feed: the entry (<item>/<entry>) whose <link>, <guid> or <id> is this; the page is its title,
+   * then its content:encoded, content or description as HTML (with `css`, only the elements it selects there).
+   */
+  item?: string;
 }
 
 interface Entry {
@@ -108,6 +113,37 @@ const ENTITIES: Record<string, string> = {
   ...{ hellip: '…', mdash: '—', ndash: '–', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', times: '×' },
 };
 
+/** Named, decimal and hexadecimal character references decoded; unknown names left as they are. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(Number.parseInt(e.slice(e[1] === 'x' ? 2 : 1), e[1] === 'x' ? 16 : 10)) : (ENTITIES[e] ?? m),
+  );
+}
+
+/** The text of an XML element's content: a CDATA section as it is, anything else with its references decoded. */
+function xmlValue(content: string): string {
+  const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(content);
+  return cdata ? cdata[1] : decodeEntities(content.trim());
+}
+
+/** The entry of an RSS or Atom feed whose link, guid or id is `key`: its title and its body (HTML). */
+function feedEntry(xml: string, key: string): { title: string; html: string } {
+  const field = (entry: string, tag: string) => {
+    const found = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(entry);
+    return found ? xmlValue(found[1]) : undefined;
+  };
+  for (const [, , entry] of xml.matchAll(/<(item|entry)\b[^>]*>([\s\S]*?)<\/\1>/g)) {
+    const ids = [...entry.matchAll(/<(link|guid|id)\b[^>]*>([\s\S]*?)<\/\1>|<link\b[^>]*\bhref="([^"]*)"/g)].map((m) =>
+      m[3] !== undefined ? decodeEntities(m[3]) : xmlValue(m[2]),
+    );
+    if (!ids.includes(key)) continue;
+    const html = field(entry, 'content:encoded') ?? field(entry, 'content') ?? field(entry, 'description');
+    if (html === undefined) throw new Error(`feed entry ${key} has no content or description`);
+    return { title: (field(entry, 'title') ?? '').trim().replace(/[ \t\r]*\n[ \t\r]*/g, ' '), html };
+  }
+  throw new Error(`no feed entry ${key}`);
+}
+
 /** Markdown (with front matter, site-generator shortcodes and inline HTML) to plain text; the title from the front matter leads. */
 function markdownText(md: string): string {
   const front = /^\uFEFF?---\n([\s\S]*?)\n---\n/.exec(md);
@@ -120,9 +156,7 @@ function markdownText(md: string): string {
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
       .replace(new RegExp(`</?(?:${BLOCK})\\b[^>]*>`, 'gi'), '\n')
       .replace(/<[^>]+>/g, '')
-      .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-        e[0] === '#' ? String.fromCodePoint(Number.parseInt(e.slice(e[1] === 'x' ? 2 : 1), e[1] === 'x' ? 16 : 10)) : (ENTITIES[e] ?? m),
-      )
+      .replace(/&(?:#x[0-9a-f]+|#\d+|\w+);/gi, decodeEntities)
       .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links keep their text
       .replace(/^\s{0,3}(?:#{1,6}\s*|>+\s*|[-*+]\s+|\d+\.\s+)+/gm, '') // headings, quotes, list markers
@@ -153,6 +187,11 @@ function pageText(entry: Entry, raw: Buffer): string {
     source = lines.slice(from - 1, to).join('\n');
   }
   if (select.jsonField) source = String(JSON.parse(source)[select.jsonField] ?? '');
+  if (select.item !== undefined) {
+    const { title, html } = feedEntry(source, select.item);
+    const body = htmlText(html, select.css);
+    return title && !body.startsWith(title) ? `${title}\n${body}` : body;
+  }
   const format = formatOf(entry);
   if (format === 'html') return htmlText(source, select.css);
   if (format === 'markdown') return markdownText(source);

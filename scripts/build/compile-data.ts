@@ -27,7 +27,7 @@ export interface DataSources {
   regionalForms?: (form: string) => string[];
 }
 
-export interface PolicyCues {
+interface PolicyCues {
   cues: string[];
   notWithin: string[];
 }
@@ -66,7 +66,8 @@ export function compileData(sources: DataSources): CompiledData {
     categories: entries.map((e) => e.category),
     tiers: entries.map((e) => e.tier),
     tables: encodeMatcherTables(buildMatcherTables({ ids, forms, blockers }, fold)),
-    cues: compileCues(sources.policyCues, key, new Set(forms.flat().map(key)), errors),
+    // Vocabulary forms may be cues: the level that matches vocabulary gates nothing, so no form counts twice.
+    cues: compileCues(sources.policyCues, key, new Set(forms.filter((_, i) => entries[i].tier !== 'vocabulary').flat().map(key)), errors),
   };
   const matcher = createPhraseMatcher(phrases);
 
@@ -123,7 +124,8 @@ function compileCues(
 ): CompiledPhrases['cues'] {
   const ids = source.cues.map((cue) => key(cue));
   if (new Set(ids).size !== ids.length) errors.push('data/policy-cues.json: a cue is listed twice');
-  for (const cue of source.cues) if (glossaryKeys.has(key(cue))) errors.push(`data/policy-cues.json: "${cue}" is a glossary form`);
+  for (const cue of source.cues)
+    if (glossaryKeys.has(key(cue))) errors.push(`data/policy-cues.json: "${cue}" is a form of a key or formula entry`);
   const blockers = source.cues.map((cue) => source.notWithin.filter((word) => key(word).includes(key(cue))));
   for (const word of source.notWithin)
     if (!blockers.some((list) => list.includes(word))) errors.push(`data/policy-cues.json: notWithin "${word}" holds no cue`);
