@@ -64,7 +64,10 @@ describe('PolicyContext at the default level', () => {
 
 describe('a reader’s own phrases', () => {
   it('are shown like key phrases but are no evidence: a reader may add any word', () => {
-    const context = new PolicyContext({ ...meta, tiers: [...meta.tiers, 'key'], categories: [...meta.categories, 'saying'], ownFrom: 5 }, cues);
+    const context = new PolicyContext(
+      { ...meta, tiers: [...meta.tiers, 'key'], categories: [...meta.categories, 'saying'], ownFrom: 5 },
+      cues,
+    );
     expect(context.observe('', [m(5), m(5)])).toBe(false);
     expect(context.shows(5)).toBe(true);
     expect(context.shows(1)).toBe(false);
