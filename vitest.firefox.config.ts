@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['e2e-firefox/**/*.test.ts'],
+    // e2e/bundle.test.ts reads the build rather than driving a browser: here it checks the Firefox build just made.
+    include: ['e2e-firefox/**/*.test.ts', 'e2e/bundle.test.ts'],
+    env: { TIFA_BUNDLE: 'firefox-mv2' },
     testTimeout: 60_000,
     hookTimeout: 90_000,
     // Polled conditions (a card opening, a setting reaching a page) get as long as the harness's

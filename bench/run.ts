@@ -3,7 +3,7 @@
  * printed as tables in the layout of docs/performance.md, each with its targets and whether this
  * run met them. Figures vary between runs and machines (up to 2× here); compare the ratios.
  *
- * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size.
+ * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,7 +21,7 @@ import { HIGHLIGHT_LEVELS } from '../utils/core/policy-context';
 import { chinesePage, chineseText } from './pages';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['matcher', 'precision', 'stress', 'frames', 'huge', 'mutation', 'convert', 'markjs', 'size'] as const;
+const SECTIONS = ['matcher', 'precision', 'stress', 'frames', 'huge', 'mutation', 'convert', 'markjs', 'size', 'heap'] as const;
 type Section = (typeof SECTIONS)[number];
 const MARKJS_LIMIT_MS = Number(process.env.MARKJS_LIMIT_MS ?? 90_000);
 
@@ -911,6 +911,88 @@ function sizeSection(): void {
   targets([{ what: 'content.js', value: size / 1024, limit: 200, kind: 'max', unit: 'KiB' }]);
 }
 
+// ---------------------------------------------------------------------------------------------
+// 10. JavaScript heap per tab
+
+/** An English page of about 20 KB of text: no Chinese anywhere. */
+function englishPage(): string {
+  const sentence =
+    'The committee met on Tuesday to review the budget, and the chair asked every department to report on what it had spent and why. ';
+  const paragraphs = Array.from({ length: 160 }, (_, i) => `<p>${i % 5 === 0 ? `<a href="#s${i}">Section ${i}</a> ` : ''}${sentence}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`;
+}
+
+/** The page's JS heap after forced garbage collection, in bytes, once the extension is done with it. */
+async function heapAfterLoad(browser: ExtensionBrowser, path: string, waitForPass: boolean): Promise<number> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await page.goto(`http://tifa.test${path}`, { waitUntil: 'load', timeout: 180_000 });
+  if (waitForPass) {
+    await page.waitForFunction(() => performance.getEntriesByName('tifa-first-pass').length > 0, null, { timeout: 120_000, polling: 50 });
+  }
+  // Whatever the extension does after the first pass (registering what is near the screen, idle work).
+  await page.waitForTimeout(1500);
+  await cdp.send('Performance.enable');
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  await cdp.detach();
+  await page.close();
+  return used;
+}
+
+async function heapSection(): Promise<void> {
+  const pages = [
+    { name: 'an English page (20 KB of text, no Chinese)', html: englishPage(), chinese: false, limit: 0.3 },
+    {
+      name: 'a small Chinese page (10 KB of text)',
+      html: chinesePage(chineseText(data.corpus, 10_000)).html,
+      chinese: true,
+      limit: undefined,
+    },
+    { name: 'the 1 MB stress page', html: stressPage(), chinese: true, limit: 6.2 },
+  ];
+  section(
+    'JavaScript heap per tab',
+    'What a tab’s JavaScript heap holds with the extension beyond the same page without it: CDP HeapProfiler.collectGarbage, then Performance.getMetrics (JSHeapUsedSize, the page’s and the content scripts’ worlds together), after the load, the first pass and 1.5 s more. Medians of 5 loads in one browser with the extension and one without (the first load of each page is left out: it warms the caches).',
+  );
+  const LOADS = 5;
+  const withExt = await launchWithExtension();
+  const without = await launchWithExtension({ extension: false });
+  const rows: (string | number)[][] = [];
+  const added: number[] = [];
+  const mb = (bytes: number) => bytes / (1024 * 1024);
+  try {
+    for (const [i, p] of pages.entries()) {
+      const path = `/heap-${i}.html`;
+      for (const b of [withExt, without]) await b.serve(path, p.html);
+      await heapAfterLoad(withExt, path, p.chinese);
+      await heapAfterLoad(without, path, false);
+      const extension: number[] = [];
+      const alone: number[] = [];
+      for (let k = 0; k < LOADS; k++) {
+        extension.push(await heapAfterLoad(withExt, path, p.chinese));
+        alone.push(await heapAfterLoad(without, path, false));
+      }
+      const a = median(extension);
+      const b = median(alone);
+      added.push(a - b);
+      rows.push([p.name, `${mb(a).toFixed(2)} MB`, `${mb(b).toFixed(2)} MB`, `${mb(a - b).toFixed(2)} MB`, `${(a / b).toFixed(2)}×`]);
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+  table(['', 'with Tifa Lens', 'the page alone', 'added by Tifa Lens', 'ratio'], rows);
+  targets(
+    pages.flatMap((p, i) =>
+      p.limit === undefined
+        ? []
+        : [{ what: `heap added on ${p.name} (MB)`, value: mb(added[i]), limit: p.limit, kind: 'max' as const, unit: '' as const }],
+    ),
+  );
+}
+
 console.log(
   `# Tifa Lens benchmarks\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}; sections: ${(wanted.length ? wanted : SECTIONS).join(', ')}.`,
 );
@@ -923,3 +1005,4 @@ if (runs('mutation')) await mutationSection();
 if (runs('convert')) await convertSection();
 if (runs('markjs')) await markjsSection();
 if (runs('size')) sizeSection();
+if (runs('heap')) await heapSection();

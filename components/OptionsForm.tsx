@@ -32,7 +32,7 @@ export interface OptionsFormProps {
 }
 
 /** Host names from what a reader types or pastes (URLs, commas, one per line). */
-export const hostList = (text: string) =>
+const hostList = (text: string) =>
   text
     .split(/[\s,]+/)
     .map((s) =>

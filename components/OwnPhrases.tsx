@@ -39,7 +39,7 @@ type Outcome =
   | { kind: 'done'; added: number; updated: number; collisions: Collision[] };
 
 /** One problem in words: "Row 3: “hello” has no Chinese characters." */
-export function describeRowError(t: Translate, error: RowError, unit: 'row' | 'item'): string {
+function describeRowError(t: Translate, error: RowError, unit: 'row' | 'item'): string {
   const where = t(unit === 'row' ? 'ownRow' : 'ownItem', error.row);
   const what = t(`ownProblem_${error.problem.replace(/-/g, '_')}` as MessageKey, error.value ?? '', error.other ?? 0);
   return `${where}: ${what}`;

@@ -26,7 +26,7 @@ export function PhraseHeading({ entry }: { entry: GlossaryEntry }) {
 }
 
 /** A short gloss in the interface language: the English gloss, or the first clause of the Chinese meaning. */
-export function shortGloss(entry: GlossaryEntry, chinese: boolean): string {
+function shortGloss(entry: GlossaryEntry, chinese: boolean): string {
   if (!chinese) return entry.gloss;
   const first = entry.meaningZh.split(/[。；]/)[0];
   return first.length > 28 ? `${first.slice(0, 27)}…` : first;
@@ -38,7 +38,7 @@ export function useShortGloss(): (entry: GlossaryEntry) => string {
 }
 
 /** A keyword-in-context line: the essay and paragraph, some characters either side, the phrase marked. */
-export function KwicLine({ occurrence: o, href, context = 12 }: { occurrence: Occurrence; href: string; context?: number }) {
+function KwicLine({ occurrence: o, href, context = 12 }: { occurrence: Occurrence; href: string; context?: number }) {
   const t = useT();
   return (
     <a class="kwic-line" href={href} target="_blank" rel="noopener">

@@ -27,7 +27,7 @@ export interface ReaderViewProps {
 
 const MIME: Record<ExportFormat, string> = { md: 'text/markdown', json: 'application/json', csv: 'text/csv' };
 
-export function blocksOfText(text: string): ArticleBlock[] {
+function blocksOfText(text: string): ArticleBlock[] {
   return text
     .split(/\n+/)
     .map((line) => line.trim())

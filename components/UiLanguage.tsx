@@ -1,9 +1,7 @@
 /** An extension page's interface language: the stored choice, else the browser's; follows changes. */
 import type { ComponentChildren } from 'preact';
-import { browser } from 'wxt/browser';
-import { resolveLanguage } from '@/utils/core/i18n';
 import { ALL_MESSAGES } from '@/utils/core/messages';
-import { uiLanguage } from '@/utils/extension/settings';
+import { interfaceLanguage, uiLanguage } from '@/utils/extension/settings';
 import { useSetting } from '@/utils/extension/use-setting';
 import { LanguageProvider } from './Language';
 
@@ -11,7 +9,7 @@ export function UiLanguage({ children }: { children: ComponentChildren }) {
   const { value } = useSetting(uiLanguage);
   if (value === undefined) return null;
   return (
-    <LanguageProvider language={resolveLanguage(value, browser.i18n.getUILanguage())} messages={ALL_MESSAGES}>
+    <LanguageProvider language={interfaceLanguage(value)} messages={ALL_MESSAGES}>
       {children}
     </LanguageProvider>
   );

@@ -4,6 +4,7 @@ import { loadRealData } from '../test-support/real-data';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { createLookupIndex, type LookupIndex } from '../utils/core/lookup';
 import type { CompiledEntry } from '../utils/core/compiled-data';
+import { cardEntry } from '../utils/core/card-entry';
 import { DEFAULT_HIGHLIGHT_SETTINGS } from '../utils/core/settings-schema';
 import { LanguageProvider } from './Language';
 import { ALL_MESSAGES } from '../utils/core/messages';
@@ -203,13 +204,7 @@ describe('PhraseCard and ScriptControls', () => {
     const onOpenGlossary = vi.fn();
     render(
       <LanguageProvider language="en" messages={cardMessages}>
-        <PhraseCard
-          entry={{ ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length }}
-          pageCount={2}
-          onOpenEssay={onOpenEssay}
-          onOpenGlossary={onOpenGlossary}
-          onClose={() => {}}
-        />
+        <PhraseCard entry={cardEntry(entry)} pageCount={2} onOpenEssay={onOpenEssay} onOpenGlossary={onOpenGlossary} onClose={() => {}} />
       </LanguageProvider>,
     );
     const card = screen.getByRole('dialog');

@@ -2,6 +2,7 @@
  * The extension's own pages (essay reader, reader view) are highlighted by the same engine as any
  * web page and explained by the same card, opened by the same hover logic.
  */
+import { cardEntry } from '@/utils/core/card-entry';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
 import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import type { Occurrence } from '@/utils/core/corpus-index';
@@ -11,7 +12,7 @@ import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/pag
 import { phraseAtPoint } from '@/utils/page/hit-test';
 import { trackHover } from '@/utils/page/hover-tracker';
 import { PageHighlighter, type PageMatch } from '@/utils/page/page-highlighter';
-import { CardView, cardInShadowRoot } from './card-view';
+import { CardController, cardInShadowRoot } from './card-controller';
 
 /** The extension's own elements on these pages: never read, never highlighted. */
 export const isExtensionUi = (element: Element) => element.hasAttribute('data-tifa-ui');
@@ -37,7 +38,7 @@ export function highlightExtensionPage(options: {
   const { document, entries } = options;
   if (!supportsCustomHighlights()) return undefined;
   const highlighter = new PageHighlighter(document, { matcher: pageMatcher, painter: createCssHighlightPainter(), isOwnUi: isExtensionUi });
-  const card = new CardView(cardInShadowRoot(document), {
+  const card = new CardController(cardInShadowRoot(document), {
     language: options.language,
     openEssay: options.openEssay,
     openGlossary: options.openGlossary,
@@ -48,7 +49,7 @@ export function highlightExtensionPage(options: {
     if (!entry) return;
     shown = match;
     void card.show({
-      entry: { ...entry, occurrences: entry.occurrences.slice(0, 3), occurrenceCount: entry.occurrences.length },
+      entry: cardEntry(entry),
       pageCount: highlighter.matches().filter((m) => m.id === match.id).length,
       anchor: rect,
       phraseNode: match.startNode,

@@ -12,13 +12,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readHighlightTexts } from '../e2e/page-side';
+/** Reading the highlights: the same helpers for Chromium and Firefox. */
+export { allHighlighted, centreOf, highlightTexts } from '../test-support/highlights';
 
-export const EXTENSION_DIR =
-  process.env.TIFA_FIREFOX_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/firefox-mv2');
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXTENSION_DIR = process.env.TIFA_FIREFOX_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** Every wait gives up after this long: a signal that has not come by then will not come. */
-export const WAIT_MS = 15_000;
+const WAIT_MS = 15_000;
 
 export interface FirefoxExtension {
   browser: Browser;
@@ -191,27 +191,7 @@ export async function until<A>(page: Page | Frame, fn: (arg: A) => boolean, arg?
 }
 const POLL_MS = 50;
 
-/**
- * The highlights registered by the extension: name → the text of each range (static ranges have
- * no toString, so each is copied into a live Range first).
- */
-export async function highlightTexts(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate(readHighlightTexts);
-}
-
-/** Every highlighted text, whatever its category, sorted. */
-export async function allHighlighted(page: Page | Frame): Promise<string[]> {
-  return Object.values(await highlightTexts(page))
-    .flat()
-    .sort();
-}
-
 type Signal = 'tifa-first-pass' | 'tifa-update' | 'tifa-visible' | 'tifa-convert' | 'tifa-restore';
-
-/** How many `name` user-timing entries the content script has recorded in the page so far. */
-export function signalCount(page: Page | Frame, name: Signal): Promise<number> {
-  return page.evaluate((n) => performance.getEntriesByName(n).length, name);
-}
 
 /** Waits until the page records one more `name` than `before`. */
 export async function waitForSignal(page: Page | Frame, name: Signal, before = 0): Promise<void> {
@@ -230,24 +210,6 @@ export async function firstPass(page: Page | Frame): Promise<number> {
   );
   if (count > 0) await waitForSignal(page, 'tifa-visible');
   return count;
-}
-
-/** The centre of the first highlighted range whose text is `text`, in viewport coordinates. */
-export function centreOf(page: Page | Frame, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((t) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('tifa')) continue;
-      for (const r of h) {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        if (live.toString() !== t) continue;
-        const b = live.getBoundingClientRect();
-        return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
-      }
-    }
-    return null;
-  }, text);
 }
 
 /** The card's dialog (in `<tifa-lens-card>`'s open shadow root): its entry id and text, or null. */

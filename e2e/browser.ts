@@ -6,10 +6,12 @@ import { chromium, type BrowserContext, type Frame, type Page } from 'playwright
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readHighlightTexts } from './page-side';
+import { expect } from 'vitest';
+/** Reading the highlights: the same helpers for Chromium and Firefox. */
+export { allHighlighted, centreOf, highlightTexts } from '../test-support/highlights';
 
 /** The built extension (TIFA_EXTENSION_DIR points elsewhere, e.g. a copy a long benchmark runs on). */
-export const EXTENSION_DIR = process.env.TIFA_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/chrome-mv3');
+const EXTENSION_DIR = process.env.TIFA_EXTENSION_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '../.output/chrome-mv3');
 export const TEST_ORIGIN = 'http://tifa.test';
 
 export interface ExtensionBrowser {
@@ -103,18 +105,15 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
 }
 
 /**
- * The highlights registered by the extension: name → the text of each range (static ranges have
- * no toString, so each is copied into a live Range first). Works on a page or a frame.
+ * Presses a script button in the popup's Convert tab (原文, 繁體 …) and waits until it shows as
+ * chosen: the page answers once it is converted, and the first conversion of a run (or after the
+ * offscreen document was reloaded) starts the converter, opencc-js, first.
  */
-export async function highlightTexts(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate(readHighlightTexts);
-}
-
-/** Every highlighted text, whatever its category. */
-export async function allHighlighted(page: Page | Frame): Promise<string[]> {
-  return Object.values(await highlightTexts(page))
-    .flat()
-    .sort();
+export async function choose(popup: Page, name: RegExp): Promise<void> {
+  const button = popup.getByRole('button', { name });
+  await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
 }
 
 /** Waits until the page's tifa highlights hold at least `count` ranges. */
@@ -136,12 +135,12 @@ type Signal = 'tifa-first-pass' | 'tifa-update' | 'tifa-visible';
  * The content script's signals (README, "Testing hooks"): how many `tifa-first-pass` measures or
  * `tifa-update` marks a page or frame has recorded so far.
  */
-export function signalCount(page: Page | Frame, name: Signal): Promise<number> {
+function signalCount(page: Page | Frame, name: Signal): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n).length, name);
 }
 
 /** Waits until the page records one more `name` than `before`; returns the new count. */
-export async function waitForSignal(page: Page | Frame, name: Signal, before = 0): Promise<number> {
+async function waitForSignal(page: Page | Frame, name: Signal, before = 0): Promise<number> {
   await page.waitForFunction(([n, b]) => performance.getEntriesByName(n as string).length > (b as number), [name, before] as const, {
     timeout: 15_000,
   });

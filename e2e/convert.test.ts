@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { allHighlighted, launchWithExtension, settle, waitForHighlights, type ExtensionBrowser } from './browser';
+import { allHighlighted, choose, firstPass, launchWithExtension, settle, waitForHighlights, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 
@@ -22,7 +22,7 @@ const SIMPLIFIED = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 </body></html>`;
 
 const TRADITIONAL = `<!doctype html><html lang="zh-TW"><head><meta charset="utf-8"><title>歷史</title></head><body>
-<p id="t1">乾隆皇帝是著名的君主，幹部要嚴以律己。</p></body></html>`;
+<p id="t1">乾隆皇帝是著名的君主，黨員幹部要嚴以律己、嚴以用權。</p></body></html>`;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -38,20 +38,19 @@ afterAll(async () => {
 });
 
 async function popupFor(page: Page): Promise<Page> {
+  // The full content script, which answers the popup's conversion messages, is loaded once the
+  // page shows Chinese: a popup opened before would find no one to ask.
+  await firstPass(page);
   const popup = await browser.popupFor(page);
   await popup.getByRole('tab', { name: 'Convert' }).click();
   await popup.getByRole('button', { name: /原文/ }).waitFor();
   return popup;
 }
 
-async function choose(popup: Page, name: RegExp) {
-  const button = popup.getByRole('button', { name });
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-}
-
 const text = (page: Page, selector: string) => page.locator(selector).evaluate((e) => e.textContent);
+/** The body as markup and its text as rendered. */
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is compared
+const bodySnapshot = (page: Page) => page.evaluate(() => ({ html: document.body.outerHTML, text: document.body.innerText }));
 
 describe('converting a Simplified page', () => {
   it('converts text, title and the attributes people read, sets lang, and touches nothing else', async () => {
@@ -148,7 +147,7 @@ describe('other targets and inputs', () => {
     await waitForHighlights(page);
     const popup = await popupFor(page);
     await choose(popup, /简体/);
-    await expect.poll(() => text(page, '#t1')).toBe('乾隆皇帝是著名的君主，干部要严以律己。');
+    await expect.poll(() => text(page, '#t1')).toBe('乾隆皇帝是著名的君主，党员干部要严以律己、严以用权。');
     expect(await allHighlighted(page)).toContain('严以律己');
     await popup.close();
     await page.close();
@@ -167,6 +166,8 @@ describe('other targets and inputs', () => {
 
   it('converts the selection (context menu) and toggles with the keyboard command', async () => {
     const page = await browser.open('/s.html');
+    // The full content script, which converts, is loaded once the page shows Chinese.
+    await firstPass(page);
     const tabId = await browser.tabIdOf(page);
     await page.evaluate(() => {
       const node = document.querySelector('#p1')!.lastChild!;
@@ -186,6 +187,44 @@ describe('other targets and inputs', () => {
     await expect.poll(() => text(page, '#p2')).toBe('圖片： 標籤');
     await browser.inWorker(({ id }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'toggle-script' }), { id: tabId });
     await expect.poll(() => text(page, '#p2')).toBe('图片： 标签');
+    // The way back restores the converted selection too.
+    await expect.poll(() => text(page, '#p1')).toBe('她剪了头发。经济发展，干部队伍建设，若干问题，皇后。');
+    await page.close();
+  });
+
+  it('restores a converted selection exactly with Original, and never touches an editable region inside it', async () => {
+    const page = await browser.open('/s.html');
+    await firstPass(page);
+    const tabId = await browser.tabIdOf(page);
+    const before = await bodySnapshot(page);
+    // From 剪 in #p1 (across <b>头</b>) to 这 in #changing: the fields, the textarea and the
+    // contenteditable in between are inside the selection.
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStart(document.querySelector('#p1')!.firstChild!, 1);
+      range.setEnd(document.querySelector('#changing')!.firstChild!, 5);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const reply = await browser.inWorker(
+      ({ id }) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'convert-selection', target: 'tw' }, { frameId: 0 }),
+      { id: tabId },
+    );
+    expect(reply).toEqual({ ok: true });
+    expect(await text(page, '#p1')).toBe('她剪了頭髮。經濟發展，幹部隊伍建設，若干問題，皇后。');
+    expect(await text(page, '#p2')).toBe('圖片： 標籤');
+    expect(await text(page, '#changing')).toBe('頁面會改這一段：发展');
+    expect(await text(page, '#editor')).toBe('发展干部');
+    expect(await page.locator('#area').inputValue()).toBe('发展干部');
+    expect(await page.locator('#field').inputValue()).toBe('发展干部');
+    expect(await text(page, '#code')).toBe('var s = "发展";');
+
+    const popup = await popupFor(page);
+    await choose(popup, /原文/);
+    await expect.poll(() => text(page, '#p1')).toBe('她剪了头发。经济发展，干部队伍建设，若干问题，皇后。');
+    expect(await bodySnapshot(page)).toEqual(before);
+    expect(await text(page, '#editor')).toBe('发展干部');
+    await popup.close();
     await page.close();
   });
 

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
+import { centreOf, firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 const NEWS = readFileSync(join(import.meta.dirname, '../demo/policy-news.html'), 'utf8');
@@ -48,20 +48,7 @@ describe('the card on a news page', () => {
   it('shows where 最后一公里 stands in the essays inside its visible box, without scrolling; Tab moves through it, Escape closes it', async () => {
     const page = await browser.open('/news.html');
     await firstPass(page);
-    const target = await page.evaluate(() => {
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('tifa-')) continue;
-        for (const r of h) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          if (live.toString() !== '最后一公里') continue;
-          const b = live.getBoundingClientRect();
-          return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
-        }
-      }
-      return null;
-    });
+    const target = await centreOf(page, '最后一公里');
     expect(target).not.toBeNull();
     await page.mouse.move(target!.x, target!.y);
     const card = page.locator('tifa-lens-card [role="dialog"]');

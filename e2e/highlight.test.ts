@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { allHighlighted, firstPass, launchWithExtension, settle, waitForHighlights, type ExtensionBrowser } from './browser';
+import { readHighlights } from './page-side';
 import phrases from '../generated/phrases.json';
 import glossary from '../generated/glossary.json';
 import { highlightsOfPage, loadPrecisionSet } from '../test-support/precision';
@@ -230,22 +231,9 @@ describe('content that arrives or changes after load', () => {
 });
 
 /** The on-screen rect of the first highlighted range whose text is `text`. */
-function rectOf(page: Page, text: string) {
-  return page.evaluate((t) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('tifa')) continue;
-      for (const r of h) {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        if (live.toString() === t) {
-          const b = live.getBoundingClientRect();
-          return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
-        }
-      }
-    }
-    return null;
-  }, text);
+async function rectOf(page: Page, text: string) {
+  const [found] = await page.evaluate(readHighlights, { text, geometry: true });
+  return found?.box ?? null;
 }
 
 const overlaps = (

@@ -11,6 +11,7 @@
 import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { firstPass, launchWithExtension, settle, type ExtensionBrowser } from './browser';
+import { readHighlights } from './page-side';
 
 let browser: ExtensionBrowser;
 /** The same pages without the extension: what "unchanged" is compared with. */
@@ -149,52 +150,14 @@ async function withoutExtension<T>(url: string, read: (page: Page) => Promise<T>
  * Our highlighted texts, sorted (as allHighlighted in ./browser, but with the DOM functions kept
  * before the page could redefine them: the test must not be fooled by the page either).
  */
-function highlighted(target: Page | Frame): Promise<string[]> {
-  return target.evaluate(() => {
-    const dom = (window as any).__pristine;
-    const out: string[] = [];
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('tifa')) continue;
-      for (const r of h) {
-        const live: Range = dom.createRange.call(document);
-        try {
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          out.push(live.toString());
-        } catch {
-          out.push('(invalid range)');
-        }
-      }
-    }
-    return out.sort();
-  });
+async function highlighted(target: Page | Frame): Promise<string[]> {
+  return (await target.evaluate(readHighlights, { pristine: true })).map((h) => h.text).sort();
 }
 
 /** The rects of the first highlighted range whose text is `text`. */
-function highlightRects(target: Page | Frame, text: string) {
-  return target.evaluate((t) => {
-    const dom = (window as any).__pristine;
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('tifa')) continue;
-      for (const r of h) {
-        const live: Range = dom.createRange.call(document);
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        if (live.toString() !== t) continue;
-        const b: DOMRect = dom.getBoundingClientRect.call(live);
-        return {
-          box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
-          lines: [...(dom.getClientRects.call(live) as DOMRectList)].map((l) => ({
-            left: l.left,
-            top: l.top,
-            right: l.right,
-            bottom: l.bottom,
-          })),
-        };
-      }
-    }
-    return null;
-  }, text);
+async function highlightRects(target: Page | Frame, text: string) {
+  const [found] = await target.evaluate(readHighlights, { text, geometry: true, pristine: true });
+  return found ? { box: found.box!, lines: found.lines! } : null;
 }
 
 type Rect = { left: number; top: number; right: number; bottom: number };
@@ -671,20 +634,10 @@ describe('one text node of 1 MB', () => {
       visible: performance.getEntriesByName('tifa-visible')[0].duration,
     }));
     // Near the viewport only: every registered range within a screen of it, and some on it.
-    const near = () =>
-      page.evaluate(() => {
-        const tops: number[] = [];
-        for (const [name, h] of CSS.highlights) {
-          if (!name.startsWith('tifa')) continue;
-          for (const r of h) {
-            const live = document.createRange();
-            live.setStart(r.startContainer, r.startOffset);
-            live.setEnd(r.endContainer, r.endOffset);
-            tops.push(live.getBoundingClientRect().top);
-          }
-        }
-        return { tops, height: innerHeight };
-      });
+    const near = async () => ({
+      tops: (await page.evaluate(readHighlights, { geometry: true })).map((h) => h.box!.top),
+      height: await page.evaluate(() => innerHeight),
+    });
     await expect.poll(async () => (await near()).tops.some((t) => t >= 0 && t < 720)).toBe(true);
     const first = await near();
     expect(first.tops.length).toBeLessThan(count);

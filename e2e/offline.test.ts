@@ -14,7 +14,9 @@ import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FURNITURE_PAGE } from '../test-support/furniture-page';
-import { firstPass, launchWithExtension, TEST_ORIGIN, type ExtensionBrowser } from './browser';
+import { centreOfBox } from '../test-support/highlights';
+import { choose, firstPass, launchWithExtension, TEST_ORIGIN, type ExtensionBrowser } from './browser';
+import { readHighlights } from './page-side';
 
 let browser: ExtensionBrowser;
 
@@ -127,13 +129,6 @@ async function popupOn(tabId: number, tab?: string): Promise<Page> {
   return popup;
 }
 
-async function choose(popup: Page, name: RegExp) {
-  const button = popup.getByRole('button', { name });
-  await expect.poll(() => button.isEnabled()).toBe(true);
-  await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
-}
-
 /** What may be asked for: our own files; blob: and data: URLs never leave the browser. */
 function isLocal(url: string, from: string): boolean {
   const own = `chrome-extension://${browser.extensionId}/`;
@@ -183,19 +178,8 @@ describe('nothing leaves the machine', () => {
     }
 
     // --- Highlights, and the card by hover.
-    const rect = await page.evaluate(() => {
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('tifa')) continue;
-        for (const r of h) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          const b = live.getBoundingClientRect();
-          if (b.top > 0 && b.bottom < innerHeight) return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
-        }
-      }
-      return null;
-    });
+    const [onScreen] = await page.evaluate(readHighlights, { onScreen: true });
+    const rect = onScreen?.box ? centreOfBox(onScreen.box) : null;
     expect(rect).not.toBeNull();
     await page.mouse.move(rect!.x - 3, rect!.y);
     await page.mouse.move(rect!.x, rect!.y);

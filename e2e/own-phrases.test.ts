@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { allHighlighted, firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
+import { allHighlighted, centreOf, firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
 
 let browser: ExtensionBrowser;
 
@@ -31,21 +31,10 @@ async function importInto(options: Page, text: string): Promise<void> {
   await options.locator('input[type="file"]').setInputFiles(csv(text));
 }
 
-async function centreOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((wanted) => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('tifa-')) continue;
-      for (const r of h) {
-        const live = document.createRange();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        if (live.toString() !== wanted) continue;
-        const b = live.getBoundingClientRect();
-        return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
-      }
-    }
-    throw new Error(`${wanted} is not highlighted`);
-  }, text);
+async function centreOfPhrase(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const at = await centreOf(page, text);
+  if (!at) throw new Error(`${text} is not highlighted`);
+  return at;
 }
 
 describe('phrases of your own', () => {
@@ -66,7 +55,7 @@ describe('phrases of your own', () => {
     const page = await browser.open('/own.html');
     await firstPass(page);
     await expect.poll(() => allHighlighted(page)).toEqual(expect.arrayContaining(['新質生產力', '兩個確立', '最後一公里']));
-    const at = await centreOf(page, '新質生產力');
+    const at = await centreOfPhrase(page, '新質生產力');
     await page.mouse.move(at.x, at.y);
     const card = page.locator('tifa-lens-card [role="dialog"]');
     await card.waitFor({ state: 'visible' });

@@ -4,23 +4,7 @@
  */
 
 /**
- * The highlights registered by the extension: name → the text of each range (static ranges have
- * no toString, so each is copied into a live Range first).
+ * The highlights registered in the page, with their text (and boxes, when asked): the same reader
+ * the browser-project tests call directly.
  */
-export function readHighlightTexts(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('tifa') || highlight.size === 0) continue;
-    out[name] = [...highlight].map((r) => {
-      const live = document.createRange();
-      try {
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-      } catch {
-        return '(invalid range)';
-      }
-      return live.toString();
-    });
-  }
-  return out;
-}
+export { readHighlights } from '../test-support/highlights';

@@ -4,7 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { centreOfBox } from '../test-support/highlights';
 import { firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
+import { readHighlights } from './page-side';
 
 let browser: ExtensionBrowser;
 const extensionPage = (path: string) => browser.extensionPage(path);
@@ -104,13 +106,7 @@ describe('the essay reader', () => {
   it('scrolls to and flashes a deep-linked occurrence, and marks repairs with their raw text', async () => {
     const page = await extensionPage('essays.html#e2-p9-o17');
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('tifa-flash'))).toBe(true);
-    const flashed = await page.evaluate(() => {
-      const [r] = [...CSS.highlights.get('tifa-flash')!];
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      return live.toString();
-    });
+    const [flashed] = (await page.evaluate(readHighlights, { name: 'tifa-flash' })).map((h) => h.text);
     expect(flashed).toBe('末位淘汰');
     const repair = page.locator('.repair-typo', { hasText: '末位淘汰' });
     expect(await repair.getAttribute('data-raw')).toContain('未位淘汰');
@@ -122,19 +118,8 @@ describe('the essay reader', () => {
   it('explains a phrase on hover with the same card', async () => {
     const page = await extensionPage('essays.html');
     await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('tifa-')));
-    const box = await page.evaluate(() => {
-      for (const [name, h] of CSS.highlights) {
-        if (name !== 'tifa-saying') continue;
-        for (const r of h) {
-          const live = document.createRange();
-          live.setStart(r.startContainer, r.startOffset);
-          live.setEnd(r.endContainer, r.endOffset);
-          const b = live.getBoundingClientRect();
-          if (b.top > 0 && b.bottom < innerHeight) return { x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 };
-        }
-      }
-      return null;
-    });
+    const [saying] = await page.evaluate(readHighlights, { name: 'tifa-saying', onScreen: true });
+    const box = saying?.box ? centreOfBox(saying.box) : null;
     await page.mouse.move(box!.x, box!.y);
     await expect.poll(() => page.locator('[role="dialog"]').count()).toBe(1);
     await page.close();

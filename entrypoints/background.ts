@@ -9,16 +9,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { Article } from '@/utils/core/article-model';
 import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/core/convert';
 import { essayPath, glossaryPath } from '@/utils/core/links';
-import { resolveLanguage } from '@/utils/core/i18n';
+import { cardEntry } from '@/utils/core/card-entry';
 import { translator } from '@/utils/core/messages';
 import { logOnce } from '@/utils/core/log';
 import { isOwnId, ownPhraseAsEntry } from '@/utils/core/own-phrases';
-import { ownPhrases, uiLanguage } from '@/utils/extension/settings';
+import { interfaceLanguage, ownPhrases, uiLanguage } from '@/utils/extension/settings';
 import { onMessage, sendToBackground, sendToTab, type Message, type Reply } from '@/utils/extension/protocol';
 import { glossaryEntries } from '@/utils/extension/generated/glossary';
-
-/** How many essay occurrences a card shows. */
-const CARD_OCCURRENCES = 3;
 
 export default defineBackground(() => {
   const entries = glossaryEntries;
@@ -28,12 +25,10 @@ export default defineBackground(() => {
       // A reader's own phrase is read from storage each time: the options may have changed it.
       if (isOwnId(id)) {
         const own = (await ownPhrases.read()).find((p) => p.id === id);
-        return own ? { ...ownPhraseAsEntry(own), occurrenceCount: 0 } : null;
+        return own ? cardEntry(ownPhraseAsEntry(own)) : null;
       }
       const entry = entries.get(id);
-      return entry
-        ? { ...entry, occurrences: entry.occurrences.slice(0, CARD_OCCURRENCES), occurrenceCount: entry.occurrences.length }
-        : null;
+      return entry ? cardEntry(entry) : null;
     },
     'open-essay': async ({ essay, paragraph, offset }) => {
       await browser.tabs.create({ url: browser.runtime.getURL(essayPath({ essay, paragraph, start: offset })) });
@@ -66,7 +61,7 @@ export default defineBackground(() => {
   // Context menus: look the selection up; convert the selected text in place. Their titles speak
   // the interface language and follow it when it changes.
   const menuTitles = async () => {
-    const t = translator(resolveLanguage(await uiLanguage.read(), browser.i18n.getUILanguage()));
+    const t = translator(interfaceLanguage(await uiLanguage.read()));
     return { lookup: t('lookUpMenu'), 'convert-selection': t('convertSelectionMenu') };
   };
   uiLanguage.watch(async () => {

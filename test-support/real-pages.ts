@@ -56,7 +56,7 @@ export function loadRealPageLabels(): RealPageLabels {
 }
 
 /** One paragraph a line, as the gathering script writes them. */
-export function pageBlocks(text: string): { start: number; text: string }[] {
+function pageBlocks(text: string): { start: number; text: string }[] {
   const blocks: { start: number; text: string }[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
@@ -66,7 +66,7 @@ export function pageBlocks(text: string): { start: number; text: string }[] {
   return blocks;
 }
 
-export type Verdict = 'phrase' | 'vocabulary' | 'wrong';
+type Verdict = 'phrase' | 'vocabulary' | 'wrong';
 
 export interface LevelScore {
   level: HighlightLevel;

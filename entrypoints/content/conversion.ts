@@ -8,11 +8,11 @@ import type { ScriptChoice, Target } from '@/utils/core/convert';
 import { createScriptDetector } from '@/utils/core/fold';
 import { logOnce } from '@/utils/core/log';
 import { choiceFor, type ConversionSettings } from '@/utils/core/settings-schema';
-import { convertPieces, requestConversion } from '@/utils/extension/conversion-client';
+import { requestConversion } from '@/utils/extension/conversion-client';
 import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import { conversionSettings } from '@/utils/extension/settings';
 import { PageConverter } from '@/utils/page/page-converter';
-import { isInsideSkipped, pageHasChinese, textSample } from '@/utils/page/page-text';
+import { pageHasChinese, textSample } from '@/utils/page/page-text';
 import type { HighlightSession } from './highlighting';
 import { mark, measure } from './timing';
 
@@ -24,7 +24,7 @@ export class Conversion {
   constructor(
     ctx: ContentScriptContext,
     private readonly session: HighlightSession,
-    private readonly isOwnUi: (element: Element) => boolean,
+    isOwnUi: (element: Element) => boolean,
     settings: ConversionSettings,
   ) {
     this.settings = settings;
@@ -87,32 +87,13 @@ export class Conversion {
     return this.detectScript(sample) === 'traditional' ? 'cn' : 'tw';
   }
 
-  /** Converts the selected text in place (the context menu); editable regions are never touched. */
-  async convertSelection(target: Target): Promise<boolean> {
+  /**
+   * Converts the selected text in place (the context menu), through the converter's record of
+   * originals, so that Original restores it; editable regions are never touched.
+   */
+  convertSelection(target: Target): Promise<boolean> {
     const selection = getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
-    const range = selection.getRangeAt(0);
-    const parts: { node: Text; start: number; end: number }[] = [];
-    const root = range.commonAncestorContainer;
-    const walker = document.createTreeWalker(root.nodeType === 3 ? root.parentNode! : root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!range.intersectsNode(node)) continue;
-      const text = node as Text;
-      if (isInsideSkipped(text, { skip: this.isOwnUi })) continue;
-      const start = node === range.startContainer ? range.startOffset : 0;
-      const end = node === range.endContainer ? range.endOffset : text.length;
-      if (end > start) parts.push({ node: text, start, end });
-    }
-    if (parts.length === 0) return false;
-    const converted = await convertPieces(
-      target,
-      parts.map((p) => p.node.data.slice(p.start, p.end)),
-    );
-    parts.forEach((p, i) => {
-      const value = converted[i];
-      if (value === undefined || value === p.node.data.slice(p.start, p.end)) return;
-      p.node.data = p.node.data.slice(0, p.start) + value + p.node.data.slice(p.end);
-    });
-    return true;
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return Promise.resolve(false);
+    return this.converter.convertRange(selection.getRangeAt(0), target);
   }
 }

@@ -36,6 +36,10 @@ export class HighlightSession {
   private overlayLayer: HTMLElement | undefined;
   readonly styles: HighlightStyles;
   private scopeElements: Set<Element> | undefined;
+  /** Settings changes taken in so far (see PageSummary's generation). */
+  private changesTaken = 0;
+  /** The scope changes being applied, in order: finding the article is a round trip to the extension. */
+  private scopeChanges: Promise<void> = Promise.resolve();
   /** Called whenever the highlights go away (switched off, restarted): the card closes with them. */
   onStop: () => void = () => {};
 
@@ -141,9 +145,14 @@ export class HighlightSession {
     this.highlighter?.addShadowRoot(root);
   }
 
-  /** Resolves when the work queued so far is done. */
+  /** Each change of the settings counts as soon as it is heard of; idle() resolves once it is acted on. */
+  get generation(): number {
+    return this.changesTaken;
+  }
+
+  /** Resolves when the work queued so far is done, a change of scope included. */
   idle(): Promise<void> {
-    return this.highlighter?.idle() ?? Promise.resolve();
+    return this.scopeChanges.then(() => this.highlighter?.idle());
   }
 
   /** While a conversion rewrites the page (see PageConverter's watcher). */
@@ -215,18 +224,25 @@ export class HighlightSession {
     if (restart) this.stop();
     if (this.enabled) this.start();
     else this.stop();
+    this.changesTaken++;
   }
 
   private onOwnPhrases(next: OwnPhrase[]): void {
     this.own = next;
     this.allPhrases = undefined;
     this.matcher = undefined;
+    this.changesTaken++;
     if (!this.highlighter) return;
     this.stop();
     if (this.enabled) this.start();
   }
 
-  private async onScopes(next: ScopeSettings): Promise<void> {
+  private onScopes(next: ScopeSettings): void {
+    this.changesTaken++;
+    this.scopeChanges = this.scopeChanges.then(() => this.applyScopes(next));
+  }
+
+  private async applyScopes(next: ScopeSettings): Promise<void> {
     this.scopes = next;
     const before = this.scopeElements;
     await this.findScope();

@@ -5,11 +5,10 @@
  * It runs at document_start so that the script, the settings and the matcher are ready when the
  * DOM is: the first pass then starts right at DOMContentLoaded.
  */
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { conversionSettings, followUiLanguage, highlightSettings, ownPhrases, readAtOnce, scopeSettings } from '@/utils/extension/settings';
 import { ArticleFinder } from './article-finder';
-import { CARD_TAG, PageCard } from './card';
+import { CARD_TAG, PageCard } from './page-card';
 import { Conversion } from './conversion';
 import { HighlightSession } from './highlighting';
 import { routeMessages } from './message-router';
@@ -25,7 +24,7 @@ export default defineContentScript({
     // body the walk reads). Asked of every element read: the cheap test comes first.
     const isOwnUi = (element: Element) =>
       element.localName === CARD_TAG || (element.parentNode === document.documentElement && element.hasAttribute('data-tifa-ui'));
-    const language = followUiLanguage(browser.i18n.getUILanguage());
+    const language = followUiLanguage();
     ctx.onInvalidated(language.stop);
 
     const articles = new ArticleFinder(document);

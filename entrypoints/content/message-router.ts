@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage } from '@/utils/extension/protocol';
 import type { ArticleFinder } from './article-finder';
-import type { PageCard } from './card';
+import type { PageCard } from './page-card';
 import type { Conversion } from './conversion';
 import type { HighlightSession } from './highlighting';
 import { pageReport, pageSummary } from './page-report';

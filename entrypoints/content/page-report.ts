@@ -21,7 +21,13 @@ function countPhrases(matches: readonly PageMatch[]): PhraseCount[] {
 }
 
 export async function pageSummary(session: HighlightSession): Promise<PageSummary> {
-  await session.idle();
+  // A change taken in while waiting starts new work: the summary waits for that too, so that its
+  // generation and its phrases describe the same pass.
+  let generation: number;
+  do {
+    generation = session.generation;
+    await session.idle();
+  } while (generation !== session.generation);
   const matches = session.matches();
   return {
     url: location.href,
@@ -29,6 +35,7 @@ export async function pageSummary(session: HighlightSession): Promise<PageSummar
     enabled: session.enabled,
     total: matches.length,
     phrases: countPhrases(matches),
+    generation,
   };
 }
 

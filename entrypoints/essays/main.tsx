@@ -14,7 +14,7 @@ import '@/components/controls.css';
 import './style.css';
 
 const entries = glossaryEntries;
-const language = followUiLanguage(browser.i18n.getUILanguage());
+const language = followUiLanguage();
 
 // The essays are highlighted by the same engine as any web page, and explained by the same card.
 const highlighter = highlightExtensionPage({

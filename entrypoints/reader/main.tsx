@@ -25,7 +25,7 @@ import '@/components/controls.css';
 import './style.css';
 
 const entries = glossaryEntries;
-const language = followUiLanguage(browser.i18n.getUILanguage());
+const language = followUiLanguage();
 const highlighter = highlightExtensionPage({
   document,
   entries,

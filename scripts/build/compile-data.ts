@@ -67,7 +67,17 @@ export function compileData(sources: DataSources): CompiledData {
     tiers: entries.map((e) => e.tier),
     tables: encodeMatcherTables(buildMatcherTables({ ids, forms, blockers }, fold)),
     // Vocabulary forms may be cues: the level that matches vocabulary gates nothing, so no form counts twice.
-    cues: compileCues(sources.policyCues, key, new Set(forms.filter((_, i) => entries[i].tier !== 'vocabulary').flat().map(key)), errors),
+    cues: compileCues(
+      sources.policyCues,
+      key,
+      new Set(
+        forms
+          .filter((_, i) => entries[i].tier !== 'vocabulary')
+          .flat()
+          .map(key),
+      ),
+      errors,
+    ),
   };
   const matcher = createPhraseMatcher(phrases);
 

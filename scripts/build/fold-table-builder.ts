@@ -5,7 +5,7 @@
  */
 
 /** opencc-js dictionaries are strings of "source target|source target…" pairs. */
-export type OpenccDict = string;
+type OpenccDict = string;
 
 export interface FoldSources {
   /** Traditional → Simplified characters (TSCharacters). */

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const ArticleBlockSchema = v.object({
+const ArticleBlockSchema = v.object({
   kind: v.picklist(['heading', 'paragraph', 'item', 'quote']),
   text: v.string(),
 });

@@ -32,10 +32,6 @@ export const OPENCC_LOCALES: Record<Target, { from: string; to: string }> = {
   hk: { from: 'cn', to: 'hk' },
 };
 
-export function isTarget(value: unknown): value is Target {
-  return typeof value === 'string' && (TARGETS as readonly string[]).includes(value);
-}
-
 /**
  * Blocks of node texts as they travel between a page and the converter. Every message is
  * serialized at every hop (page → background → offscreen and back), and one long string with two

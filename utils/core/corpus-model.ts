@@ -8,18 +8,8 @@
  * text (with the matching offset into its raw text).
  */
 
-export const REPAIR_KINDS = [
-  'garbled',
-  'typo',
-  'punctuation',
-  'numbering',
-  'removed-title',
-  'line-break',
-  'truncated',
-  'split',
-  'note',
-] as const;
-export type RepairKind = (typeof REPAIR_KINDS)[number];
+const REPAIR_KINDS = ['garbled', 'typo', 'punctuation', 'numbering', 'removed-title', 'line-break', 'truncated', 'split', 'note'] as const;
+type RepairKind = (typeof REPAIR_KINDS)[number];
 
 /** A repair as written in data/corpus/repairs.json. */
 export interface RepairSpec {
@@ -35,7 +25,7 @@ export interface RepairSpec {
   count?: number;
 }
 
-export interface RepairPiece {
+interface RepairPiece {
   raw: string;
   text: string;
   kind: RepairKind;
@@ -59,7 +49,7 @@ export interface Paragraph {
   raw: string;
 }
 
-export interface Essay {
+interface Essay {
   number: number;
   marker: string;
   paragraphs: Paragraph[];

@@ -25,9 +25,9 @@ export function foldText(text: string, table: FoldTable): string {
  * Han characters, defined once: CJK unified ideographs (BMP and extension A) and compatibility
  * ideographs. The Yijing hexagrams (U+4DC0–4DFF) between the two unified blocks are not Han.
  */
-export const HAN_PATTERN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const HAN_PATTERN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
-export function isHanCode(code: number): boolean {
+function isHanCode(code: number): boolean {
   return (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 

@@ -50,7 +50,7 @@ export const TIER_LABELS: Record<Tier, { en: string; zh: string }> = {
   vocabulary: { en: 'vocabulary', zh: '一般词语' },
 };
 
-export interface Origin {
+interface Origin {
   en: string;
   zh?: string;
   sources: string[];

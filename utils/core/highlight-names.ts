@@ -5,7 +5,7 @@
  */
 import type { Category } from './glossary-schema';
 
-export const HIGHLIGHT_PREFIX = 'tifa';
+const HIGHLIGHT_PREFIX = 'tifa';
 /** The phrase the reader was sent to (the popup's "show on the page", an essay deep link). */
 export const FLASH_NAME = `${HIGHLIGHT_PREFIX}-flash`;
 

@@ -18,7 +18,7 @@ export const LANGUAGES = ['en', 'zh_CN', 'zh_TW'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type LanguageSetting = Language | 'auto';
 
-export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
+type Message = string | Partial<Record<Intl.LDMLPluralRule, string>>;
 /** Strings by language; a string missing in one language falls back to English, then to its key. */
 export type MessageTables = Record<Language, Partial<Record<MessageKey, Message>>>;
 

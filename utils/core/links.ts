@@ -1,7 +1,8 @@
 /**
  * The extension pages' own addresses, built in one place: the essay reader at an occurrence
- * (essays.html#e1-p5-o120), the glossary at an entry or a search. Paths are relative to the
- * extension's root; callers that need an absolute URL pass them to runtime.getURL.
+ * (essays.html#e1-p5-o120), the glossary at an entry or a search, the options, and the reader view
+ * of a tab. Paths are relative to the extension's root; callers that need an absolute URL pass them
+ * to runtime.getURL.
  */
 
 export interface EssayPlace {
@@ -27,9 +28,23 @@ export function essayPath(o: { essay: number; paragraph: number; start?: number 
   return `/essays.html#${essayAnchor(o.essay, o.paragraph, o.start)}`;
 }
 
+/** The essay reader at its start. */
+export function essayReaderPath(): '/essays.html' {
+  return '/essays.html';
+}
+
 /** The glossary browser: at an entry, at a search, or at its start. */
 export function glossaryPath(target: { id?: string; query?: string } = {}): `/glossary.html${string}` {
   if (target.id) return `/glossary.html#${encodeURIComponent(target.id)}`;
   if (target.query) return `/glossary.html?q=${encodeURIComponent(target.query)}`;
   return '/glossary.html';
+}
+
+export function optionsPath(): '/options.html' {
+  return '/options.html';
+}
+
+/** The reader view of a tab's article (reader.html reads the tab's id from its query). */
+export function readerViewPath(tabId: number): `/reader.html?tabId=${number}` {
+  return `/reader.html?tabId=${tabId}`;
 }

@@ -25,18 +25,18 @@ export interface OwnPhrase {
 }
 
 /** Shorter forms would highlight everyday characters; longer ones are not phrases. */
-export const MIN_FORM = 2;
-export const MAX_FORM = 40;
+const MIN_FORM = 2;
+const MAX_FORM = 40;
 const MAX_TEXT = 2000;
-export const MAX_OWN_PHRASES = 2000;
+const MAX_OWN_PHRASES = 2000;
 /** Category of a phrase whose file names none. */
 export const DEFAULT_OWN_CATEGORY: Category = 'set-phrase';
 
-export const OWN_ID_PREFIX = 'own-';
+const OWN_ID_PREFIX = 'own-';
 export const isOwnId = (id: string) => id.startsWith(OWN_ID_PREFIX);
 
 /** FNV-1a over the folded form: the same phrase in another script gets the same id. */
-export function ownPhraseId(key: string): string {
+function ownPhraseId(key: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);
@@ -58,7 +58,7 @@ export const OwnPhrasesSchema: v.GenericSchema<unknown, OwnPhrase[]> = v.pipe(
   v.transform((items) => items.flatMap((item) => (v.is(OwnPhraseSchema, item) ? [v.parse(OwnPhraseSchema, item)] : []))),
 );
 
-export type RowProblem =
+type RowProblem =
   | 'empty'
   | 'no-chinese'
   | 'too-short'

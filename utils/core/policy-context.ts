@@ -36,7 +36,7 @@ export function tiersOf(level: HighlightLevel): readonly Tier[] {
 }
 
 /** Points that make a text policy text. */
-export const POLICY_THRESHOLD = 2;
+const POLICY_THRESHOLD = 2;
 const KEY_POINTS = 2;
 /** Formulas of official wording; idioms and sayings are what the evidence is needed for. */
 const OFFICIAL_CATEGORIES: ReadonlySet<Category> = new Set(['set-phrase', 'institution', 'ideology', 'campaign', 'numbered-formula']);

@@ -44,9 +44,9 @@ const sanitizingObject = <TEntries extends v.ObjectEntries>(entries: TEntries) =
 // ---------------------------------------------------------------------------------------------
 // Highlighting
 
-export type HighlightStyle = 'background' | 'underline';
+type HighlightStyle = 'background' | 'underline';
 
-export interface CategoryDisplay {
+interface CategoryDisplay {
   visible: boolean;
   /** #rrggbb */
   colour: string;
@@ -204,7 +204,7 @@ export function choiceFor(settings: ConversionSettings, hostname: string): Scrip
 // ---------------------------------------------------------------------------------------------
 // Highlight scope
 
-export const SCOPES = ['page', 'article'] as const;
+const SCOPES = ['page', 'article'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export interface ScopeSettings {

@@ -58,7 +58,7 @@ describe('sending and answering', () => {
 
   it('passes over types it does not handle, so that another context answers', async () => {
     onMessage({ 'get-script': () => ({ choice: 'cn' }) });
-    onMessage({ 'page-summary': () => ({ url: 'x', hasChinese: false, enabled: true, phrases: [], total: 0 }) });
+    onMessage({ 'page-summary': () => ({ url: 'x', hasChinese: false, enabled: true, phrases: [], total: 0, generation: 0 }) });
     await expect(sendToBackground({ type: 'get-script' })).resolves.toEqual({ choice: 'cn' });
   });
 });

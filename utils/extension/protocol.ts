@@ -36,6 +36,12 @@ const PageSummarySchema = v.object({
   enabled: v.boolean(),
   phrases: v.array(PhraseCountSchema),
   total: Count,
+  /**
+   * How many changes of the settings the page has heard of since it loaded; the summary is made
+   * once the highlights have settled after all of them. The popup, having seen a change, asks until
+   * this counts it, so it never shows a summary made before the change.
+   */
+  generation: Count,
 });
 export type PageSummary = v.InferOutput<typeof PageSummarySchema>;
 

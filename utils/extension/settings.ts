@@ -46,7 +46,7 @@ export interface Setting<T> {
   fromStored(value: unknown, meta: unknown): T;
 }
 
-export function defineSetting<T>(options: {
+function defineSetting<T>(options: {
   key: string;
   schema: v.GenericSchema<unknown, T>;
   defaults: T;
@@ -100,6 +100,8 @@ export function defineSetting<T>(options: {
         await item.setValue(value);
         return value;
       });
+      // The queue only orders updates: a failed one rejects `next`, for its caller to report, and
+      // must not stop the updates queued after it.
       queue = next.catch(() => undefined);
       return next;
     },
@@ -171,7 +173,7 @@ export async function readAtOnce<const S extends readonly Setting<unknown>[]>(se
 }
 
 /** How many looked-up phrases are remembered for flashcards. */
-export const LOOKED_UP_LIMIT = 500;
+const LOOKED_UP_LIMIT = 500;
 
 /**
  * The phrases a reader saw explained in the lookup, newest first, for flashcards. Data, kept only
@@ -193,16 +195,28 @@ export const lookedUp = defineSetting<string[]>({
 export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, uiLanguage] as const;
 
 /**
+ * The interface language for a stored choice: the choice itself, or for 'auto' the browser's
+ * interface language. Every page, the card and the background's menus resolve it here.
+ */
+export function interfaceLanguage(setting: LanguageSetting, browserLanguage = browser.i18n.getUILanguage()): Language {
+  return resolveLanguage(setting, browserLanguage);
+}
+
+/**
  * The interface language, kept current: resolved from the stored choice (or the browser's
  * language) now and on every change. Returns a getter and a function that stops following.
  */
-export function followUiLanguage(browserLanguage: string): { current: () => Language; ready: Promise<void>; stop: () => void } {
-  let language = resolveLanguage('auto', browserLanguage);
+export function followUiLanguage(browserLanguage = browser.i18n.getUILanguage()): {
+  current: () => Language;
+  ready: Promise<void>;
+  stop: () => void;
+} {
+  let language = interfaceLanguage('auto', browserLanguage);
   const ready = uiLanguage.read().then((setting) => {
-    language = resolveLanguage(setting, browserLanguage);
+    language = interfaceLanguage(setting, browserLanguage);
   });
   const stop = uiLanguage.watch((setting) => {
-    language = resolveLanguage(setting, browserLanguage);
+    language = interfaceLanguage(setting, browserLanguage);
   });
   return { current: () => language, ready, stop };
 }

@@ -11,7 +11,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { Article, ArticleBlock } from '../core/article-model';
 
-export const READERABLE_OPTIONS = { minContentLength: 30, minScore: 20 };
+const READERABLE_OPTIONS = { minContentLength: 30, minScore: 20 };
 const READABILITY_OPTIONS = { charThreshold: 200, keepClasses: false };
 const INDEX_ATTRIBUTE = 'data-tifa-index';
 

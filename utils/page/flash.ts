@@ -2,10 +2,10 @@
  * Flashing a phrase the reader was sent to (the popup's "show on the page", an essay deep link):
  * one highlight, `tifa-flash`, above the others, for one fixed time.
  */
+import { FLASH_NAME } from '../core/highlight-names';
 import { supportsCustomHighlights } from './highlight-painter';
 
-export const FLASH_NAME = 'tifa-flash';
-export const FLASH_MS = 1600;
+const FLASH_MS = 1600;
 
 export function flashRange(range: AbstractRange): void {
   if (!supportsCustomHighlights()) return;

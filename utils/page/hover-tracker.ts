@@ -24,8 +24,8 @@ export interface HoverOptions<M> {
 }
 
 /** Hovering this long over a phrase opens its card; leaving it and the card this long closes it. */
-export const SHOW_DELAY_MS = 120;
-export const HIDE_DELAY_MS = 350;
+const SHOW_DELAY_MS = 120;
+const HIDE_DELAY_MS = 350;
 
 export function trackHover<M>(options: HoverOptions<M>): void {
   const { document, signal } = options;

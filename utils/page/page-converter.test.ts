@@ -190,6 +190,71 @@ describe('PageConverter', () => {
     }
   });
 
+  describe('the selection', () => {
+    /** Selects from `startOffset` in `start`'s first text node to `endOffset` in `end`'s. */
+    function select(start: string, startOffset: number, end: string, endOffset: number): Range {
+      const range = document.createRange();
+      range.setStart(document.getElementById(start)!.firstChild!, startOffset);
+      range.setEnd(document.getElementById(end)!.firstChild!, endOffset);
+      return range;
+    }
+
+    it('converts what is selected, never text being edited, and Original restores it byte for byte', async () => {
+      const original = load();
+      const converter = new PageConverter(document, convert);
+      // From 了 in #split (across <b>头</b>) to the middle of the contenteditable after the textarea.
+      expect(await converter.convertRange(select('split', 2, 'editor', 2), 'tw')).toBe(true);
+      expect(textOf('split')).toBe('她剪了頭髮。');
+      expect(textOf('plain')).toBe('經濟發展，幹部隊伍建設，若干問題。');
+      expect(document.getElementById('attrs')!.getAttribute('title')).toBe('发展说明');
+      expect((document.getElementById('area') as HTMLTextAreaElement).value).toBe('发展干部');
+      expect(textOf('editor')).toBe('发展干部');
+      // Only the page as a whole has a script; the rest of it is as it was.
+      expect(converter.choice).toBe('original');
+      expect(document.title).toBe('干部队伍的发展');
+
+      await converter.apply('original');
+      expect(document.documentElement.outerHTML).toBe(original);
+    });
+
+    it('converts only the selected part of a text node, and restores it after the page was converted too', async () => {
+      const original = load();
+      const converter = new PageConverter(document, convert);
+      await converter.convertRange(select('plain', 0, 'plain', 4), 'tw');
+      expect(textOf('plain')).toBe('經濟發展，干部队伍建设，若干问题。');
+      // The whole page after the selection: converted from the original, then restored to it.
+      await converter.apply('hk');
+      expect(textOf('plain')).toBe('經濟發展，幹部隊伍建設，若干問題。');
+      await converter.apply('original');
+      expect(document.documentElement.outerHTML).toBe(original);
+    });
+
+    it('leaves a node the page rewrote while the conversion was on its way', async () => {
+      load();
+      let answer: (() => void) | undefined;
+      const converter = new PageConverter(
+        document,
+        (target, blocks) => new Promise((resolve) => (answer = () => resolve(convert(target, blocks)))),
+      );
+      const done = converter.convertRange(select('split', 0, 'plain', 4), 'tw');
+      document.getElementById('plain')!.firstChild!.textContent = '页面自己改的';
+      answer!();
+      expect(await done).toBe(true);
+      expect(textOf('split')).toBe('她剪了頭髮。');
+      expect(textOf('plain')).toBe('页面自己改的');
+      await converter.apply('original');
+      expect(textOf('split')).toBe('她剪了头发。');
+      expect(textOf('plain')).toBe('页面自己改的');
+    });
+
+    it('has nothing to convert inside an editable region', async () => {
+      const original = load();
+      const converter = new PageConverter(document, convert);
+      expect(await converter.convertRange(select('editor', 0, 'editor', 4), 'tw')).toBe(false);
+      expect(document.documentElement.outerHTML).toBe(original);
+    });
+  });
+
   it('reports a failed conversion and leaves the page as it was', async () => {
     const original = load();
     const failing = new PageConverter(document, () => Promise.reject(new Error('no converter')));

@@ -1,6 +1,11 @@
 /**
  * Converts a live page's script (DOM adapter; the decisions are utils/convert.ts's).
  *
+ * One file, over 400 lines, on purpose: the record of originals (text nodes, attributes, title,
+ * `lang`) is private state that converting, the selection, content arriving later and restoring
+ * all read and write; split into modules, that record would have to be exported and could then be
+ * written around, which is how a converted selection once escaped restore.
+ *
  * - Reads text block by block with the highlighter's reader (so editable regions, form fields,
  *   scripts and styles are never touched) and sends it to the converter in batches.
  * - Converts what the reader sees first (a few paragraphs, in the first frames), then the page.
@@ -11,6 +16,7 @@
  * - Keeps the original of every place it wrote (text nodes, the attributes people read, the title,
  *   `lang`) so that restore is exact, and leaves alone text the page replaced since.
  * - Converts content that arrives later, batched, until conversion is turned off.
+ * - Converts the reader's selection into the same record, so that restoring puts it back too.
  */
 import {
   blockScopeOf,
@@ -77,6 +83,8 @@ export class PageConverter {
   private readonly arrivals = new ScopeBatcher((scopes) => this.convertArrivals(scopes));
   private work: Promise<void> = Promise.resolve();
   private readonly collect: CollectOptions;
+  /** What a selection leaves out: the page's skipped elements and our UI (its own language is the reader's call). */
+  private readonly selectionSkip: CollectOptions;
   /** Bumped on every switch: work for an older choice stops. */
   private generation = 0;
   /** Learnt across conversions of this page: how much text a frame can take. */
@@ -89,6 +97,7 @@ export class PageConverter {
   ) {
     const isOwnUi = options.isOwnUi;
     this.collect = { shadowRoots: true, skip: (element) => isInAnotherHanLanguage(element) || (isOwnUi?.(element) ?? false) };
+    this.selectionSkip = { skip: isOwnUi };
   }
 
   get choice(): ScriptChoice {
@@ -108,6 +117,42 @@ export class PageConverter {
         if (generation === this.generation) this.options.watcher?.resume();
       });
     return this.work;
+  }
+
+  /**
+   * Converts the text inside `range` (the reader's selection) to `target` in place, and records the
+   * originals with the rest, so that 'original' restores it exactly. Editable regions, form fields,
+   * code and our own UI are never touched. Resolves false when there was nothing to convert, or
+   * when the page was switched to another choice while the answer was on its way (that choice wins).
+   */
+  async convertRange(range: Range, target: Target): Promise<boolean> {
+    const generation = this.generation;
+    const parts = textInRange(range, this.selectionSkip);
+    if (parts.length === 0) return false;
+    const sources = parts.map((p) => p.data.slice(p.start, p.end));
+    // One block: a phrase may run across the pieces (她剪了<b>头</b>发).
+    const [converted] = unpackBlocks(await this.convert(target, packBlocks([sources])));
+    if (generation !== this.generation) return false;
+    parts.forEach((part, i) => {
+      const value = converted[i];
+      // A node the page rewrote while we waited is the page's now.
+      if (value === undefined || value === sources[i] || part.node.data !== part.data) return;
+      this.writeSelected(part.node, part.data.slice(0, part.start) + value + part.data.slice(part.end));
+    });
+    this.dropOwnRecords();
+    return true;
+  }
+
+  /**
+   * Writes `value` into `node` for a selection, keeping its original: the ledger's when the node
+   * still holds what we wrote, otherwise what it holds now. Unlike planWrite, this does not count
+   * towards MAX_WRITES: that limit stops a fight with the page, and a reader asking is not one.
+   */
+  private writeSelected(node: Text, value: string): void {
+    const entry = this.texts.get(node);
+    const original = entry && node.data === entry.converted ? entry.original : node.data;
+    this.texts.set(node, { original, converted: value, writes: entry?.writes ?? 0 });
+    node.data = value;
   }
 
   /** Idle: resolves when queued work is done (tests and benchmarks). */
@@ -506,6 +551,25 @@ function isInAnotherHanLanguage(element: Element): boolean {
   const lang = element.getAttribute('lang');
   return lang !== null && /^(ja|ko)(-|$)/i.test(lang);
 }
+
+/** The text nodes `range` covers, outside skipped regions, each with the covered part of its text. */
+function textInRange(range: Range, skip: CollectOptions): { node: Text; data: string; start: number; end: number }[] {
+  const parts: { node: Text; data: string; start: number; end: number }[] = [];
+  const common = range.commonAncestorContainer;
+  const root = common.nodeType === TEXT_NODE ? common.parentNode : common;
+  if (!root) return parts;
+  const document = root.ownerDocument ?? (root as Document);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!range.intersectsNode(node) || isInsideSkipped(node, skip)) continue;
+    const text = node as Text;
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : text.length;
+    if (end > start) parts.push({ node: text, data: text.data, start, end });
+  }
+  return parts;
+}
+const TEXT_NODE = 3;
 
 function* blocksUnder(scopes: readonly Node[], collect: CollectOptions) {
   for (const scope of scopes) yield* iterateBlocks(scope, collect);

@@ -114,7 +114,7 @@ export function isEditable(element: Element): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
-export function isSkipped(element: Element, options: CollectOptions = {}): boolean {
+function isSkipped(element: Element, options: CollectOptions = {}): boolean {
   return SKIPPED.has(element.localName) || isEditable(element) || (options.skip?.(element) ?? false);
 }
 

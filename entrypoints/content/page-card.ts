@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { CardView, type CardMount } from '@/components/card-view';
+import { CardController, type CardMount } from '@/components/card-controller';
 import { PHRASE_CARD_CSS } from '@/components/PhraseCard';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import type { Language } from '@/utils/core/i18n';
@@ -47,7 +47,7 @@ function contentCardMount(ctx: ContentScriptContext): CardMount {
 }
 
 export class PageCard {
-  private readonly view: CardView;
+  private readonly view: CardController;
   /** The match whose card is open (or was last opened from the keyboard). */
   private current: PageMatch | undefined;
   private readonly entries = new Map<string, Promise<CardEntry | null>>();
@@ -59,7 +59,7 @@ export class PageCard {
     private readonly session: HighlightSession,
     language: () => Language,
   ) {
-    this.view = new CardView(contentCardMount(ctx), {
+    this.view = new CardController(contentCardMount(ctx), {
       language,
       openEssay: (o: Occurrence) => void this.openEssay(o),
       openGlossary: (id: string) =>

@@ -1,6 +1,6 @@
 /**
- * The card on screen: renders a PhraseCard into a container of its own (a shadow root, so the
- * page's CSS cannot reach it), places it beside the phrase, and takes it away. One implementation
+ * The card's controller: renders the card's view (PhraseCard) into a container of its own (a
+ * shadow root, so the page's CSS cannot reach it), places it beside the phrase, and takes it away. One implementation
  * for web pages (the content script mounts it with WXT's createShadowRootUi) and for the
  * extension's own pages (cardInShadowRoot below).
  */
@@ -32,7 +32,7 @@ export interface CardRequest {
   focus: boolean;
 }
 
-export class CardView {
+export class CardController {
   shownId: string | undefined;
   private container: HTMLElement | undefined;
 

@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { LanguageProvider } from '@/components/Language';
+import { ALL_MESSAGES } from '@/utils/core/messages';
+import { App } from './App';
+import { pageAnswers, REPORT, summaryOf } from './popup-test-support';
+
+beforeEach(() => {
+  cleanup();
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+const renderApp = (search: string) =>
+  render(
+    <LanguageProvider language="en" messages={ALL_MESSAGES}>
+      <App search={search} />
+    </LanguageProvider>,
+  );
+const selectedTab = () => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim();
+
+describe('the popup', () => {
+  it('opens on This page when the page has phrases, their number on the tab', async () => {
+    pageAnswers(() => summaryOf());
+    renderApp('?tabId=7');
+    await waitFor(() => expect(screen.getByRole('tabpanel').id).toBe('popup-panel-page'));
+    expect(selectedTab()).toBe('This page 2');
+    expect(document.querySelectorAll('.on-page li[data-entry]')).toHaveLength(2);
+  });
+
+  it('opens on Look up when the page has no phrases, or cannot be read', async () => {
+    pageAnswers(() => summaryOf({ phrases: [], total: 0 }));
+    renderApp('?tabId=7');
+    await waitFor(() => expect(screen.getByRole('tabpanel').id).toBe('popup-panel-lookup'));
+    expect(selectedTab()).toBe('Look up');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Look up' })));
+    cleanup();
+    pageAnswers(() => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    renderApp('?tabId=7');
+    await waitFor(() => expect(selectedTab()).toBe('Look up'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Convert' }));
+    expect(await screen.findByText(/cannot read this page/)).toBeTruthy();
+  });
+
+  it('starts a lookup from ?q=', async () => {
+    pageAnswers(() => summaryOf());
+    renderApp('?tabId=7&q=八项规定');
+    expect(selectedTab()).toBe('Look up');
+    expect((screen.getByRole('searchbox', { name: 'Look up' }) as HTMLInputElement).value).toBe('八项规定');
+  });
+
+  it('looks the active tab up once, and every view talks to it', async () => {
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValue([{ id: 12 } as Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number]]);
+    const sent = pageAnswers((message) => {
+      if (message.type === 'page-summary') return summaryOf();
+      if (message.type === 'get-script') return { choice: 'original' };
+      if (message.type === 'page-report') return REPORT;
+      return undefined;
+    });
+    renderApp('');
+    await waitFor(() => expect(selectedTab()).toBe('This page 2'));
+    expect((await screen.findByRole('link', { name: 'Reader view' })).getAttribute('href')).toContain('reader.html?tabId=12');
+    fireEvent.click(screen.getByRole('button', { name: 'Page report' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Convert' }));
+    await waitFor(() => expect(document.querySelector('.script-controls button[aria-pressed="true"]')).not.toBeNull());
+    expect(query).toHaveBeenCalledOnce();
+    const asked = sent.mock.calls.map(([tabId, message]) => [tabId, message.type]);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        [12, 'page-summary'],
+        [12, 'page-report'],
+        [12, 'get-script'],
+      ]),
+    );
+    expect(new Set(asked.map(([tabId]) => tabId))).toEqual(new Set([12]));
+  });
+});

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { glossaryEntries } from '@/utils/extension/generated/glossary';
+import { highlightSettings } from '@/utils/extension/settings';
+import { PageView } from './PageView';
+import { pageAnswers, renderInPopup, summaryOf, TAB_ID } from './popup-test-support';
+import type { PageState } from './use-page-summary';
+
+const ready = (fields = {}): PageState => ({ kind: 'ready', summary: summaryOf(fields) });
+const SITE = 'news.example.cn';
+const view = (state: PageState, hostname: string | undefined = SITE) =>
+  renderInPopup(<PageView state={state} hostname={hostname} entries={glossaryEntries} />);
+
+beforeEach(() => {
+  cleanup();
+  fakeBrowser.reset();
+});
+
+describe('PageView', () => {
+  it('lists the page’s phrases with their counts', async () => {
+    view(ready());
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('2 phrases, 3 occurrences');
+    expect(document.querySelector('li[data-entry="baxiang-guiding"] .count')?.textContent).toBe('×2');
+    expect(document.querySelector('li[data-entry="zuihou-yigongli"] .count')?.textContent).toBe('×1');
+  });
+
+  it('says why there is no list: still reading, unreadable, no Chinese, highlights off, no phrases', () => {
+    const cases: [PageState, string][] = [
+      [{ kind: 'loading' }, 'Reading this page…'],
+      [{ kind: 'unreadable' }, 'Tifa Lens cannot read this page (a browser page, a PDF or a store page).'],
+      [ready({ hasChinese: false }), 'This page has no Chinese text.'],
+      [ready({ enabled: false }), 'Highlights are off for this page.'],
+      [ready({ phrases: [], total: 0 }), 'No glossary phrases on this page.'],
+    ];
+    for (const [state, note] of cases) {
+      view(state);
+      expect(document.querySelector('.tl-note')?.textContent).toBe(note);
+      expect(document.querySelector('.on-page')).toBeNull();
+      cleanup();
+    }
+  });
+
+  it('asks the tab to show a phrase when it is clicked', async () => {
+    const sent = pageAnswers(() => ({ ok: true }));
+    view(ready());
+    // The reader view's link appears once the tab is found: a click before that has nowhere to go.
+    await screen.findByRole('link', { name: 'Reader view' });
+    const item = document.querySelector('li[data-entry="zuihou-yigongli"]') as HTMLElement;
+    fireEvent.click(within(item).getAllByRole('button')[0]);
+    await waitFor(() => expect(sent).toHaveBeenCalledWith(TAB_ID, { type: 'scroll-to', id: 'zuihou-yigongli' }, {}));
+  });
+
+  it('switches highlights off for this site, and for every site', async () => {
+    view(ready());
+    fireEvent.click(await screen.findByRole('switch', { name: 'On this site (news.example.cn)' }));
+    await waitFor(async () => expect((await highlightSettings.read()).disabledSites).toEqual(['news.example.cn']));
+    fireEvent.click(screen.getByRole('switch', { name: 'Everywhere' }));
+    await waitFor(async () => expect((await highlightSettings.read()).enabled).toBe(false));
+  });
+
+  it('has no site switch for a page without a host', async () => {
+    renderInPopup(<PageView state={ready()} hostname={undefined} entries={glossaryEntries} />);
+    await screen.findByRole('switch', { name: 'Everywhere' });
+    expect(screen.queryByRole('switch', { name: /On this site/ })).toBeNull();
+  });
+});
