@@ -14,6 +14,7 @@ export function encodingOfLabel(label: string): string | undefined {
   try {
     return new TextDecoder(label.trim()).encoding;
   } catch {
+    // TextDecoder throws on a label it does not know: the caller names the label as unknown.
     return undefined;
   }
 }
@@ -134,6 +135,7 @@ export function decodeInput(bytes: Uint8Array, requested?: string): { text: stri
   try {
     text = new TextDecoder(decoder, { fatal: true }).decode(bytes);
   } catch {
+    // fatal: true throws on the first byte sequence invalid in the encoding: reported just below.
     text = undefined;
   }
   if (text === undefined || (encoding === 'big5' && !big5Shaped(bytes))) {

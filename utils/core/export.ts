@@ -97,6 +97,7 @@ function markdownUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
+    // Not an absolute URL (a page saved without its address): it is shown as text, below.
     parsed = undefined;
   }
   // href is percent-encoded: it holds no space, < or >, so it cannot leave the autolink's brackets.

@@ -33,6 +33,8 @@ export function rectsOf(document: Document, range: AbstractRange): DOMRect[] {
     live.setStart(range.startContainer, range.startOffset);
     live.setEnd(range.endContainer, range.endOffset);
   } catch {
+    // The page changed the text under the range since it was made: it covers nothing now, and
+    // the rescan that follows the change replaces it.
     return [];
   }
   return [...live.getClientRects()];
