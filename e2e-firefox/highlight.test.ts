@@ -9,24 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { allHighlighted, cardOf, centreOf, firstPass, launchFirefox, type FirefoxExtension } from './browser';
-import phrases from '../generated/phrases.json';
-import glossary from '../generated/glossary.json';
-import { highlightsOfPage, loadPrecisionSet } from '../test-support/precision';
-import type { CompiledGlossary, CompiledPhrases } from '../utils/core/compiled-data';
-import { createPhraseMatcher } from '../utils/core/phrase-matcher';
+import { SENTENCE_DOMAINS, expectedSentenceHighlights, sentencePagePath, sentencePages } from '../test-support/sentence-pages';
 
 let firefox: FirefoxExtension;
 let fileDir: string;
 
 const doc = (body: string, lang = 'zh') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
-
-/** The labelled sentences as two pages, one paragraph each: the policy ones and the others. */
-const SENTENCES = loadPrecisionSet();
-const sentencePage = (domain: 'policy' | 'other') => SENTENCES.filter((s) => s.domain === domain).map((s) => s.text);
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const compact = (paragraphs: string[]) =>
-  doc(`<style>p { margin: 0; font-size: 10px; line-height: 12px; }</style>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`);
 
 const PAGES: Record<string, string> = {
   '/simplified.html': doc('<p>要解决好联系服务群众“最后一公里”问题，防止上有政策、下有对策。</p>'),
@@ -38,8 +27,7 @@ const PAGES: Record<string, string> = {
   </script>`),
   '/sport.html': doc('<p>這場比賽主隊防守形同虛設，球員們一團和氣。</p>', 'zh-Hant'),
   '/discipline.html': doc('<p>縣紀委監委通報：個別黨員幹部以權謀私、一團和氣。</p><p>這場比賽主隊防守形同虛設。</p>', 'zh-Hant'),
-  '/sentences-policy.html': compact(sentencePage('policy')),
-  '/sentences-other.html': compact(sentencePage('other')),
+  ...sentencePages(doc),
   '/late-shadow.html': doc('<p>最后一公里</p><div id="widget"></div>'),
   '/card.html': doc(
     `<div style="height: 200px"></div><p style="font-size: 24px">会议要求解决好最后一公里。</p><p style="font-size: 24px">还要落实八项规定精神。</p><div style="height: 1500px"></div>`,
@@ -92,15 +80,11 @@ describe('set formulas where the page is about policy (the default level)', () =
 });
 
 describe('the same highlights as tifa annotate', () => {
-  const matcher = createPhraseMatcher(phrases as unknown as CompiledPhrases);
-  const entries = new Map((glossary as unknown as CompiledGlossary).entries.map((e) => [e.id, e]));
-
-  it.each(['policy', 'other'] as const)('on the labelled %s sentences, as one page', async (domain) => {
-    const paragraphs = sentencePage(domain);
-    const expected = highlightsOfPage(paragraphs, matcher, entries, 'context');
+  it.each(SENTENCE_DOMAINS)('on the labelled %s sentences, as one page', async (domain) => {
+    const expected = expectedSentenceHighlights(domain);
     if (domain === 'other') expect(expected).toEqual([]);
     else expect(expected.length).toBeGreaterThan(100);
-    const page = await firefox.open(`/sentences-${domain}.html`);
+    const page = await firefox.open(sentencePagePath(domain));
     expect(await firstPass(page)).toBe(expected.length);
     expect(await allHighlighted(page)).toEqual(expected);
     await page.close();

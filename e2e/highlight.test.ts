@@ -6,24 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { allHighlighted, firstPass, launchWithExtension, settle, waitForHighlights, type ExtensionBrowser } from './browser';
+import { SENTENCE_DOMAINS, expectedSentenceHighlights, sentencePagePath, sentencePages } from '../test-support/sentence-pages';
 import { readHighlights } from './page-side';
-import phrases from '../generated/phrases.json';
-import glossary from '../generated/glossary.json';
-import { highlightsOfPage, loadPrecisionSet } from '../test-support/precision';
-import type { CompiledGlossary, CompiledPhrases } from '../utils/core/compiled-data';
-import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 
 let browser: ExtensionBrowser;
 
 const doc = (body: string, lang = 'zh') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
-
-/** The labelled sentences as two pages, one paragraph each: the policy ones and the others. */
-const SENTENCES = loadPrecisionSet();
-const sentencePage = (domain: 'policy' | 'other') => SENTENCES.filter((s) => s.domain === domain).map((s) => s.text);
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const compact = (paragraphs: string[]) =>
-  doc(`<style>p { margin: 0; font-size: 10px; line-height: 12px; }</style>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`);
 
 const PAGES: Record<string, string> = {
   '/simplified.html': doc('<p>要解决好联系服务群众“最后一公里”问题，防止上有政策、下有对策。</p>'),
@@ -62,8 +51,7 @@ const PAGES: Record<string, string> = {
     `<div style="height: 300px"></div><p id="phrase" style="font-size: 24px">会议要求解决好最后一公里。</p><p style="font-size: 24px">还要落实八项规定精神。</p><div style="height: 1500px"></div>`,
   ),
   '/sport.html': doc('<p>这场比赛主队防守形同虚设，球员们一团和气，进攻流于形式。</p>'),
-  '/sentences-policy.html': compact(sentencePage('policy')),
-  '/sentences-other.html': compact(sentencePage('other')),
+  ...sentencePages(doc),
   '/english.html': '<!doctype html><html><body><p>The last mile of policy delivery.</p></body></html>',
 };
 
@@ -115,15 +103,11 @@ describe('scripts and mixtures', () => {
 });
 
 describe('the same highlights as tifa annotate', () => {
-  const matcher = createPhraseMatcher(phrases as unknown as CompiledPhrases);
-  const entries = new Map((glossary as unknown as CompiledGlossary).entries.map((e) => [e.id, e]));
-
-  it.each(['policy', 'other'] as const)('on the labelled %s sentences, as one page', async (domain) => {
-    const paragraphs = sentencePage(domain);
-    const expected = highlightsOfPage(paragraphs, matcher, entries, 'context');
+  it.each(SENTENCE_DOMAINS)('on the labelled %s sentences, as one page', async (domain) => {
+    const expected = expectedSentenceHighlights(domain);
     if (domain === 'other') expect(expected).toEqual([]);
     else expect(expected.length).toBeGreaterThan(100);
-    const page = await browser.open(`/sentences-${domain}.html`);
+    const page = await browser.open(sentencePagePath(domain));
     expect(await firstPass(page)).toBe(expected.length);
     expect(await allHighlighted(page)).toEqual(expected);
     await page.close();
