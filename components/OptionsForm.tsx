@@ -18,6 +18,9 @@ import type { SaveState } from '@/utils/extension/use-setting';
 export interface OptionsFormProps {
   highlights: HighlightSettings;
   onHighlights: (change: (current: HighlightSettings) => HighlightSettings) => void;
+  /** A tap on a phrase opens its card (touch screens). */
+  tapLookup: boolean;
+  onTapLookup: (on: boolean) => void;
   defaultChoice: ScriptChoice;
   onDefaultChoice: (choice: ScriptChoice) => void;
   language: LanguageSetting;
@@ -87,6 +90,7 @@ export function OptionsForm(props: OptionsFormProps) {
 
       <Section id="highlights" title={t('sectionHighlights')} hint={t('sectionHighlightsHint')}>
         <Switch label={t('highlightsEnabled')} checked={h.enabled} onChange={(enabled) => props.onHighlights((c) => ({ ...c, enabled }))} />
+        <Switch label={t('tapLookup')} hint={t('tapLookupHint')} checked={props.tapLookup} onChange={props.onTapLookup} />
         <LevelChoice value={h.level} onChange={(level) => props.onHighlights((c) => ({ ...c, level }))} />
         <div class="opt-field">
           <span class="opt-label" id="style-label">

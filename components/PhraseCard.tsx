@@ -14,8 +14,21 @@ import type { CardEntry } from '@/utils/extension/protocol';
 import themeCss from './theme.css?inline';
 import { useLanguage, useT } from './Language';
 
+/**
+ * Previous and next on the card, where there are no keyboard shortcuts to move through the page's
+ * phrases (a phone): shown for a card opened by a tap.
+ */
+export interface CardNavigation {
+  /** 1-based place of this occurrence among the page's phrases. */
+  position: number;
+  total: number;
+  onPrevious: () => void;
+  onNext: () => void;
+}
+
 export interface PhraseCardProps {
   entry: CardEntry;
+  navigation?: CardNavigation;
   /** How often the phrase occurs on the current page (undefined where there is no page). */
   pageCount?: number;
   onOpenEssay: (occurrence: Occurrence) => void;
@@ -28,7 +41,7 @@ const CARD_LINES = 2;
 /** Characters of context either side of the phrase in a line. */
 const CONTEXT = 9;
 
-export function PhraseCard({ entry, pageCount, onOpenEssay, onOpenGlossary, onClose }: PhraseCardProps) {
+export function PhraseCard({ entry, navigation, pageCount, onOpenEssay, onOpenGlossary, onClose }: PhraseCardProps) {
   const t = useT();
   const language = useLanguage();
   const chineseFirst = language !== 'en';
@@ -129,6 +142,19 @@ export function PhraseCard({ entry, pageCount, onOpenEssay, onOpenGlossary, onCl
         </p>
       )}
       {pageCount !== undefined && <p class="count muted">{t('onPageTimes', pageCount)}</p>}
+      {navigation && (
+        <nav class="steps" aria-label={t('phrasePosition', navigation.position, navigation.total)}>
+          <button type="button" class="step" aria-label={t('previousPhrase')} onClick={navigation.onPrevious}>
+            ‹
+          </button>
+          <span class="muted" aria-hidden="true">
+            {t('phrasePosition', navigation.position, navigation.total)}
+          </span>
+          <button type="button" class="step" aria-label={t('nextPhrase')} onClick={navigation.onNext}>
+            ›
+          </button>
+        </nav>
+      )}
     </div>
   );
 }
@@ -151,6 +177,9 @@ export const PHRASE_CARD_CSS = `${themeCss}
 .traditional { color: var(--tl-muted); }
 .close { all: unset; cursor: pointer; font-size: 20px; line-height: 1; padding: 2px 6px; border-radius: var(--tl-radius-sm); color: var(--tl-muted); }
 .close:hover { background: var(--tl-surface-2); }
+@media (pointer: coarse) {
+  .close { min-width: 44px; min-height: 44px; display: inline-flex; align-items: center; justify-content: center; margin: -8px -8px 0 0; }
+}
 .meta { display: flex; flex-wrap: wrap; align-items: center; gap: var(--tl-space-1) var(--tl-space-3); font-size: var(--tl-text-sm); color: var(--tl-muted); margin-bottom: var(--tl-space-1) !important; }
 .gloss { font-style: italic; color: var(--tl-muted); font-size: var(--tl-text-sm); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .meaning { line-height: 1.55; }
@@ -172,5 +201,14 @@ export const PHRASE_CARD_CSS = `${themeCss}
 .own-note { border-top: 1px solid var(--tl-border); padding-top: var(--tl-space-2); }
 .tl-badge.own { border-color: var(--tl-accent); color: var(--tl-accent); }
 .count { margin: 0 !important; }
-.close:focus-visible, .kwic-line:focus-visible, .inline-button:focus-visible, .link:focus-visible { outline: 2px solid var(--tl-focus); outline-offset: 1px; }
+/* Kept in sight at the card's foot when the card is short of room and scrolls (a phone). */
+.steps {
+  position: sticky; bottom: calc(-1 * var(--tl-space-2)); margin: var(--tl-space-2) 0 calc(-1 * var(--tl-space-2)); padding: var(--tl-space-1) 0;
+  display: flex; align-items: center; justify-content: space-between; gap: var(--tl-space-2);
+  border-top: 1px solid var(--tl-border); background: var(--tl-surface);
+}
+/* A finger's size: 44 px, as touch guidelines ask. */
+.step { all: unset; box-sizing: border-box; min-width: 44px; min-height: 44px; display: inline-flex; align-items: center; justify-content: center; font-size: 26px; line-height: 1; border-radius: var(--tl-radius-sm); color: var(--tl-link); cursor: pointer; }
+.step:hover { background: var(--tl-surface-2); }
+.close:focus-visible, .step:focus-visible, .kwic-line:focus-visible, .inline-button:focus-visible, .link:focus-visible { outline: 2px solid var(--tl-focus); outline-offset: 1px; }
 `;

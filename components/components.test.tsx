@@ -15,6 +15,7 @@ const cardMessages = pickMessages(ALL_MESSAGES, CARD_MESSAGE_KEYS);
 import { LookupPanel } from './LookupPanel';
 import { OnThisPage } from './OnThisPage';
 import { Concordance, sortOccurrences } from './Concordance';
+import { LookupChip } from './LookupChip';
 import { OptionsForm } from './OptionsForm';
 import { PhraseCard } from './PhraseCard';
 import { ScriptControls } from './ScriptControls';
@@ -154,6 +155,8 @@ describe('OptionsForm', () => {
     onLanguage: () => {},
     scope: 'page' as const,
     onScope: () => {},
+    tapLookup: true,
+    onTapLookup: () => {},
   };
 
   it('reports each change as a change of the stored value, and says where saving stands', () => {
@@ -175,6 +178,18 @@ describe('OptionsForm', () => {
     expect(onHighlights.mock.calls[2][0](DEFAULT_HIGHLIGHT_SETTINGS).level).toBe('all');
     fireEvent.click(screen.getByRole('radio', { name: 'Key phrases' }));
     expect(onHighlights.mock.calls[3][0](DEFAULT_HIGHLIGHT_SETTINGS).level).toBe('key');
+    // Tap lookup, on by default, is one switch away.
+    const onTapLookup = vi.fn();
+    cleanup();
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <OptionsForm {...props} onTapLookup={onTapLookup} onHighlights={onHighlights} saveState="saved" onReset={async () => {}} />
+      </LanguageProvider>,
+    );
+    const tap = screen.getByRole('switch', { name: /Open the card with a tap/ });
+    expect(tap).toHaveProperty('checked', true);
+    fireEvent.click(tap);
+    expect(onTapLookup).toHaveBeenCalledWith(false);
     // Every section says what it is for.
     for (const heading of screen.getAllByRole('heading', { level: 2 }))
       expect(heading.nextElementSibling?.textContent?.length).toBeGreaterThan(20);
@@ -219,6 +234,49 @@ describe('PhraseCard and ScriptControls', () => {
     render(<ScriptControls current="tw" busy={false} onChoose={() => {}} />);
     for (const name of [/简体/, /^繁體/, /台灣/, /香港/, /原文/]) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^繁體/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('the card opened by a tap', () => {
+  it('has previous and next buttons, a finger wide, that say where the phrase stands on the page', () => {
+    const onPrevious = vi.fn();
+    const onNext = vi.fn();
+    render(
+      <LanguageProvider language="zh_CN" messages={cardMessages}>
+        <PhraseCard
+          entry={cardEntry(byId.get('zuihou-yigongli')!)}
+          navigation={{ position: 3, total: 17, onPrevious, onNext }}
+          onOpenEssay={() => {}}
+          onOpenGlossary={() => {}}
+          onClose={() => {}}
+        />
+      </LanguageProvider>,
+    );
+    expect(screen.getByRole('navigation', { name: '本页第 3 个，共 17 个' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '下一个提法' }));
+    fireEvent.click(screen.getByRole('button', { name: '上一个提法' }));
+    fireEvent.click(screen.getByRole('button', { name: '下一个提法' }));
+    expect([onNext.mock.calls.length, onPrevious.mock.calls.length]).toEqual([2, 1]);
+  });
+
+  it('has none when opened by hover or the keyboard', () => {
+    render(
+      <LanguageProvider language="en" messages={cardMessages}>
+        <PhraseCard entry={cardEntry(byId.get('zuihou-yigongli')!)} onOpenEssay={() => {}} onOpenGlossary={() => {}} onClose={() => {}} />
+      </LanguageProvider>,
+    );
+    expect(screen.queryByRole('button', { name: 'Next phrase' })).toBeNull();
+  });
+
+  it('is offered for selected text by one button that names the phrase as the page writes it', () => {
+    const onOpen = vi.fn();
+    render(
+      <LanguageProvider language="zh_TW" messages={cardMessages}>
+        <LookupChip phrase="八項規定" onOpen={onOpen} />
+      </LanguageProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '解釋「八項規定」' }));
+    expect(onOpen).toHaveBeenCalledOnce();
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The extension's own pages (essay reader, reader view) are highlighted by the same engine as any
- * web page and explained by the same card, opened by the same hover logic.
+ * web page and explained by the same card, opened by the same hover and tap logic.
  */
 import { cardEntry } from '@/utils/core/card-entry';
 import type { CompiledEntry } from '@/utils/core/compiled-data';
@@ -9,8 +9,10 @@ import type { Occurrence } from '@/utils/core/corpus-index';
 import type { Language } from '@/utils/core/i18n';
 import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/page/highlight-painter';
-import { phraseAtPoint } from '@/utils/page/hit-test';
+import { boundsOf, phraseAtPoint, rectsOf } from '@/utils/page/hit-test';
+import { tapLookup } from '@/utils/extension/settings';
 import { trackHover } from '@/utils/page/hover-tracker';
+import { trackTaps } from '@/utils/page/tap-tracker';
 import { PageHighlighter, type PageMatch } from '@/utils/page/page-highlighter';
 import { CardController, cardInShadowRoot } from './card-controller';
 
@@ -44,27 +46,43 @@ export function highlightExtensionPage(options: {
     openGlossary: options.openGlossary,
   });
   let shown: PageMatch | undefined;
-  const show = (match: PageMatch, rect: DOMRect) => {
+  const show = (match: PageMatch, steps = false) => {
     const entry = entries.get(match.id);
-    if (!entry) return;
+    const rects = rectsOf(document, match.range);
+    if (!entry || rects.length === 0) return;
     shown = match;
+    const all = highlighter.matches();
+    const step = (by: number) => {
+      const index = all.indexOf(match);
+      const next = all[(index + by + all.length) % all.length];
+      next.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      show(next, true);
+    };
     void card.show({
       entry: cardEntry(entry),
-      pageCount: highlighter.matches().filter((m) => m.id === match.id).length,
-      anchor: rect,
+      pageCount: all.filter((m) => m.id === match.id).length,
+      anchor: boundsOf(rects),
       phraseNode: match.startNode,
       focus: false,
+      navigation: steps
+        ? { position: all.indexOf(match) + 1, total: all.length, onPrevious: () => step(-1), onNext: () => step(1) }
+        : undefined,
     });
   };
-  trackHover<PageMatch>({
+  // These pages live as long as their tab: nothing to stop.
+  const signal = new AbortController().signal;
+  const common = {
     document,
-    // These pages live as long as their tab: nothing to stop.
-    signal: new AbortController().signal,
-    find: (x, y) => phraseAtPoint(document, x, y, highlighter),
-    isOverCard: (event) => card.isOver(event),
+    signal,
+    find: (x: number, y: number) => phraseAtPoint(document, x, y, highlighter),
+    isOverCard: (event: Event) => card.isOver(event),
     shown: () => (card.shownId === undefined ? undefined : shown),
-    show,
     hide: () => card.hide(),
-  });
+  };
+  trackHover<PageMatch>({ ...common, show: (match) => show(match) });
+  let tapOpens = true;
+  void tapLookup.read().then((value) => (tapOpens = value));
+  tapLookup.watch((value) => (tapOpens = value));
+  trackTaps<PageMatch>({ ...common, enabled: () => tapOpens, show: (match) => show(match, true) });
   return highlighter;
 }

@@ -35,12 +35,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { extension?: boolean } = {}): Promise<ExtensionBrowser> {
+/** A phone as Chromium emulates one: touch, a mobile user agent's layout rules, a 360×640 screen. */
+export const PHONE = { hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } } as const;
+
+export async function launchWithExtension(options: { extension?: boolean; phone?: boolean } = {}): Promise<ExtensionBrowser> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
   }
   const context = await chromium.launchPersistentContext('', {
+    ...(options.phone && PHONE),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -51,6 +55,9 @@ export async function launchWithExtension(options: { extension?: boolean } = {})
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium's touch emulation leaves the media queries as a mouse sets them; a phone has a
+      // coarse pointer and no hover, which is what the extension's pages lay out for.
+      ...(options.phone ? ['--blink-settings=primaryPointerType=2,availablePointerTypes=2,primaryHoverType=1,availableHoverTypes=1'] : []),
     ],
   });
   const pages = new Map<string, string>();

@@ -186,12 +186,12 @@ const LAYERS: Layer[] = [
  */
 const ALLOWED: { from: string; to: string; why: string }[] = [
   {
-    from: 'entrypoints/background.ts',
+    from: 'entrypoints/background/index.ts',
     to: 'entrypoints/offscreen/opencc-converters.ts',
     why: "Firefox has no offscreen document, so its background page loads the offscreen document's converter itself",
   },
   {
-    from: 'entrypoints/background.ts',
+    from: 'entrypoints/background/index.ts',
     to: 'entrypoints/offscreen/article-service.ts',
     why: "Firefox has no offscreen document, so its background page loads the offscreen document's Readability service itself",
   },

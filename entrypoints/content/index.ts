@@ -6,7 +6,15 @@
  * DOM is: the first pass then starts right at DOMContentLoaded.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { conversionSettings, followUiLanguage, highlightSettings, ownPhrases, readAtOnce, scopeSettings } from '@/utils/extension/settings';
+import {
+  conversionSettings,
+  followUiLanguage,
+  highlightSettings,
+  ownPhrases,
+  readAtOnce,
+  scopeSettings,
+  tapLookup,
+} from '@/utils/extension/settings';
 import { ArticleFinder } from './article-finder';
 import { CARD_TAG, PageCard } from './page-card';
 import { Conversion } from './conversion';
@@ -29,10 +37,18 @@ export default defineContentScript({
 
     const articles = new ArticleFinder(document);
     // Every setting the page needs, in one request made while the page is parsed (see readAtOnce).
-    const [settings, scopes, own, conversionStored] = await readAtOnce([highlightSettings, scopeSettings, ownPhrases, conversionSettings]);
+    const [settings, scopes, own, conversionStored, tapStored] = await readAtOnce([
+      highlightSettings,
+      scopeSettings,
+      ownPhrases,
+      conversionSettings,
+      tapLookup,
+    ]);
     const session = HighlightSession.create(ctx, { articles, isOwnUi, settings, scopes, own });
     const conversion = new Conversion(ctx, session, isOwnUi, conversionStored);
-    const card = new PageCard(ctx, session, language.current);
+    let tapOpens = tapStored;
+    ctx.onInvalidated(tapLookup.watch((value) => (tapOpens = value)));
+    const card = new PageCard(ctx, session, language.current, () => tapOpens);
     routeMessages(ctx, { session, card, conversion, articles });
     followShadowRoots(ctx, (root) => session.addShadowRoot(root));
 

@@ -1,20 +1,22 @@
 /**
- * The card in a web page: hover a highlight, or go to the next or previous phrase from the
- * keyboard. The card is a shadow-root UI of WXT's (the page's CSS cannot reach it), mounted on first
- * use only: pages that are never hovered never pay for it.
+ * The card in a web page: hover a highlight, tap it, or go to the next or previous phrase from the
+ * keyboard (or, on a card opened by a tap, with its own buttons). Text selected by touch over a
+ * phrase offers its card. The card is a shadow-root UI of WXT's (the page's CSS cannot reach it),
+ * mounted on first use only: pages that are never hovered never pay for it.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { CardController, type CardMount } from '@/components/card-controller';
-import { PHRASE_CARD_CSS } from '@/components/PhraseCard';
+import { CARD_UI_CSS, CardController, type CardMount } from '@/components/card-controller';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import type { Language } from '@/utils/core/i18n';
 import { logOnce } from '@/utils/core/log';
 import { isOwnId } from '@/utils/core/own-phrases';
 import { sendToBackground, type CardEntry } from '@/utils/extension/protocol';
 import { flashRange } from '@/utils/page/flash';
-import { phraseAtPoint, rectsOf } from '@/utils/page/hit-test';
+import { boundsOf, phraseAtPoint, rectsOf } from '@/utils/page/hit-test';
 import { trackHover } from '@/utils/page/hover-tracker';
+import { firstMatchIn, offerSelectedPhrases } from '@/utils/page/selection-offer';
+import { trackTaps } from '@/utils/page/tap-tracker';
 import type { PageMatch } from '@/utils/page/page-highlighter';
 import type { HighlightSession } from './highlighting';
 
@@ -29,7 +31,7 @@ function contentCardMount(ctx: ContentScriptContext): CardMount {
         position: 'inline',
         anchor: 'html',
         append: 'last',
-        css: PHRASE_CARD_CSS,
+        css: CARD_UI_CSS,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         // WXT resets the host with `:host { all: initial !important }`, which beats any style we put
         // on the host, so the card itself is the fixed-position element.
@@ -58,6 +60,8 @@ export class PageCard {
     ctx: ContentScriptContext,
     private readonly session: HighlightSession,
     language: () => Language,
+    /** Whether a tap opens the card (the options can turn it off). */
+    private readonly tapLookup: () => boolean,
   ) {
     this.view = new CardController(contentCardMount(ctx), {
       language,
@@ -75,8 +79,32 @@ export class PageCard {
       find: (x, y) => (this.session.matches().length === 0 ? undefined : phraseAtPoint(document, x, y, this.session)),
       isOverCard: (event) => this.view.isOver(event),
       shown: () => (this.view.shownId === undefined ? undefined : this.current),
-      show: (match, rect) => void this.open(match, { focus: false, rect }),
+      show: (match) => void this.open(match, { focus: false }),
       hide: () => this.hide(),
+    });
+    trackTaps<PageMatch>({
+      document,
+      signal: ctx.signal,
+      enabled: () => this.tapLookup() && this.session.matches().length > 0,
+      find: (x, y) => phraseAtPoint(document, x, y, this.session),
+      isOverCard: (event) => this.view.isOver(event),
+      shown: () => (this.view.shownId === undefined ? undefined : this.current),
+      show: (match) => void this.open(match, { focus: false, steps: true }),
+      hide: () => this.hide(),
+      prepare: (match) => void this.open(match, { focus: false, steps: true, staged: true }),
+    });
+    offerSelectedPhrases<PageMatch>({
+      document,
+      signal: ctx.signal,
+      enabled: () => this.tapLookup() && this.session.matches().length > 0,
+      find: (range) => firstMatchIn(range, this.session.matches()),
+      offer: (match, selection) =>
+        void this.view.offer({
+          phrase: match.text(),
+          anchor: selection,
+          onOpen: () => void this.open(match, { focus: false, steps: true }),
+        }),
+      withdraw: () => this.view.withdraw(),
     });
   }
 
@@ -86,14 +114,20 @@ export class PageCard {
 
   /** Keyboard navigation: the next or previous phrase, scrolled to and explained, with focus. */
   navigate(direction: 'next' | 'previous'): boolean {
+    return this.step(direction, { focus: true });
+  }
+
+  /** The next or previous phrase after the current one, scrolled to and explained. */
+  private step(direction: 'next' | 'previous', options: { focus: boolean; steps?: boolean }): boolean {
     const list = this.session.matches();
     if (list.length === 0) return false;
     const index = this.current ? list.indexOf(this.current) : -1;
     const next = direction === 'next' ? list[(index + 1) % list.length] : list[(index <= 0 ? list.length : index) - 1];
     // Highlighted before it scrolls into view: only what is near the viewport is registered.
     this.session.reveal(next);
-    next.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-    void this.open(next, { focus: true });
+    // At once, whatever the page's scroll-behavior: the card is placed by where the phrase is now.
+    next.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    void this.open(next, options);
     return true;
   }
 
@@ -110,18 +144,30 @@ export class PageCard {
     return true;
   }
 
-  private async open(match: PageMatch, options: { focus: boolean; rect?: DOMRect }): Promise<void> {
+  /**
+   * `steps`: the card has previous and next buttons (opened by touch, where there are no keys).
+   * `staged`: drawn but kept hidden, for the tap about to come (CardController.stage).
+   */
+  private async open(match: PageMatch, options: { focus: boolean; steps?: boolean; staged?: boolean }): Promise<void> {
     const entry = await this.entryOf(match.id);
     const rects = rectsOf(document, match.range);
     if (!entry || rects.length === 0) return;
-    const rect = options.rect ?? rects[0];
-    this.current = match;
-    await this.view.show({
+    if (!options.staged) this.current = match;
+    const stepOptions = { focus: options.focus, steps: true };
+    await this.view[options.staged ? 'stage' : 'show']({
       entry,
       pageCount: this.session.countOf(match.id),
-      anchor: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+      anchor: boundsOf(rects),
       phraseNode: match.startNode,
       focus: options.focus,
+      navigation: options.steps
+        ? {
+            position: this.session.matches().indexOf(match) + 1,
+            total: this.session.matches().length,
+            onPrevious: () => this.step('previous', stepOptions),
+            onNext: () => this.step('next', stepOptions),
+          }
+        : undefined,
     });
   }
 

@@ -5,7 +5,15 @@ import { OptionsForm } from '@/components/OptionsForm';
 import { OwnPhrases } from '@/components/OwnPhrases';
 import { UiLanguage } from '@/components/UiLanguage';
 import { glossaryPath } from '@/utils/core/links';
-import { ALL_SETTINGS, conversionSettings, highlightSettings, ownPhrases, scopeSettings, uiLanguage } from '@/utils/extension/settings';
+import {
+  ALL_SETTINGS,
+  conversionSettings,
+  highlightSettings,
+  ownPhrases,
+  scopeSettings,
+  tapLookup,
+  uiLanguage,
+} from '@/utils/extension/settings';
 import { useSetting, type SaveState } from '@/utils/extension/use-setting';
 import { saveFile } from '@/utils/page/download';
 import '@/components/theme.css';
@@ -24,19 +32,22 @@ function Options() {
   const language = useSetting(uiLanguage);
   const scopes = useSetting(scopeSettings);
   const own = useSetting(ownPhrases);
-  if (!highlights.value || !conversion.value || !language.value || !scopes.value || !own.value) return null;
+  const tap = useSetting(tapLookup);
+  if (!highlights.value || !conversion.value || !language.value || !scopes.value || !own.value || tap.value === undefined) return null;
   const matcher = pageMatcher();
   return (
     <OptionsForm
       highlights={highlights.value}
       onHighlights={(change) => void highlights.update(change)}
+      tapLookup={tap.value}
+      onTapLookup={(on) => void tap.update(() => on)}
       defaultChoice={conversion.value.defaultChoice}
       onDefaultChoice={(defaultChoice) => void conversion.update((c) => ({ ...c, defaultChoice }))}
       language={language.value}
       onLanguage={(next) => void language.update(() => next)}
       scope={scopes.value.scope}
       onScope={(scope) => void scopes.update((s) => ({ ...s, scope }))}
-      saveState={overall([highlights.state, conversion.state, language.state, scopes.state, own.state])}
+      saveState={overall([highlights.state, conversion.state, language.state, scopes.state, own.state, tap.state])}
       onReset={async () => {
         await Promise.all(ALL_SETTINGS.map((setting) => setting.reset()));
       }}

@@ -1,6 +1,6 @@
 /**
  * Asks the extension to convert text: the page, the reader and the popup never hold opencc-js;
- * the background hands the work to the offscreen document (see entrypoints/background.ts).
+ * the background hands the work to the offscreen document (see entrypoints/background/index.ts).
  */
 import { packBlocks, unpackBlocks, type PackedBlocks, type Target } from '../core/convert';
 import { sendToBackground } from './protocol';

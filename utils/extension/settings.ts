@@ -134,6 +134,14 @@ export const scopeSettings = defineSetting<ScopeSettings>({
   version: 1,
 });
 
+/** On a touch screen, a tap on a phrase opens its card (tap-tracker.ts); a reader can turn it off. */
+export const tapLookup = defineSetting<boolean>({
+  key: 'tapLookup',
+  schema: v.fallback(v.boolean(), true),
+  defaults: true,
+  version: 1,
+});
+
 export const uiLanguage = defineSetting<LanguageSetting>({
   key: 'uiLanguage',
   schema: LanguageSettingSchema,
@@ -192,7 +200,7 @@ export const lookedUp = defineSetting<string[]>({
 });
 
 /** Every option, for "reset to the defaults" (own phrases are not options: see above). */
-export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, uiLanguage] as const;
+export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, tapLookup, uiLanguage] as const;
 
 /**
  * The interface language for a stored choice: the choice itself, or for 'auto' the browser's

@@ -40,6 +40,19 @@ export function rectsOf(document: Document, range: AbstractRange): DOMRect[] {
   return [...live.getClientRects()];
 }
 
+/**
+ * The box around all of a phrase's line boxes. The card is placed beside this, not beside the one
+ * line under the pointer: a phrase that wraps onto the next line must not be half covered.
+ */
+export function boundsOf(rects: readonly DOMRect[]): { left: number; top: number; right: number; bottom: number } {
+  return {
+    left: Math.min(...rects.map((r) => r.left)),
+    top: Math.min(...rects.map((r) => r.top)),
+    right: Math.max(...rects.map((r) => r.right)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+  };
+}
+
 export function pointInRects(rects: DOMRect[], x: number, y: number, slack = 1): boolean {
   return rects.some((r) => x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack);
 }

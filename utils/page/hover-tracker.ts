@@ -26,6 +26,12 @@ export interface HoverOptions<M> {
 /** Hovering this long over a phrase opens its card; leaving it and the card this long closes it. */
 const SHOW_DELAY_MS = 120;
 const HIDE_DELAY_MS = 350;
+/**
+ * After a touch the browser sends mouse events of its own (mousemove, mousedown, click) for pages
+ * that know only the mouse. They come at once; a finger is not a hovering pointer, so for this long
+ * after a touch, mouse moves are not hover (tap-tracker.ts answers the finger).
+ */
+const TOUCH_MOUSE_MS = 1000;
 
 export function trackHover<M>(options: HoverOptions<M>): void {
   const { document, signal } = options;
@@ -35,6 +41,7 @@ export function trackHover<M>(options: HoverOptions<M>): void {
   let showTimer: ReturnType<typeof setTimeout> | undefined;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: M | undefined;
+  let touchedAt = Number.NEGATIVE_INFINITY;
 
   const cancelHide = () => {
     clearTimeout(hideTimer);
@@ -64,9 +71,15 @@ export function trackHover<M>(options: HoverOptions<M>): void {
     }
   };
 
+  const touched = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') touchedAt = event.timeStamp;
+  };
+  document.addEventListener('pointerdown', touched, { capture: true, passive: true, signal });
+  document.addEventListener('pointerup', touched, { capture: true, passive: true, signal });
   document.addEventListener(
     'mousemove',
     (event) => {
+      if (event.timeStamp - touchedAt < TOUCH_MOUSE_MS) return;
       if (options.isOverCard(event)) {
         cancelHide();
         return;

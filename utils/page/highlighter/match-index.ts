@@ -34,6 +34,19 @@ export class PageMatch {
     return this.made;
   }
 
+  /** The phrase as the page writes it now (its script, its variants). */
+  text(): string {
+    const range = this.startNode.ownerDocument.createRange();
+    try {
+      range.setStart(this.startNode, this.startOffset);
+      range.setEnd(this.endNode, this.endOffset);
+    } catch {
+      // The page shortened the text since: the rescan that follows replaces this match.
+      return '';
+    }
+    return range.toString();
+  }
+
   sameAs(other: PageMatch): boolean {
     return (
       this.entry === other.entry &&

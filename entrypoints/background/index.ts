@@ -59,7 +59,13 @@ export default defineBackground(() => {
   });
 
   // Context menus: look the selection up; convert the selected text in place. Their titles speak
-  // the interface language and follow it when it changes.
+  // the interface language and follow it when it changes. Firefox for Android has no context
+  // menus: there, text selected by touch offers the card (utils/page/selection-offer.ts), and the
+  // popup's Convert tab converts pasted text.
+  if (browser.contextMenus) addContextMenus();
+});
+
+function addContextMenus(): void {
   const menuTitles = async () => {
     const t = translator(interfaceLanguage(await uiLanguage.read()));
     return { lookup: t('lookUpMenu'), 'convert-selection': t('convertSelectionMenu') };
@@ -94,7 +100,7 @@ export default defineBackground(() => {
       (error: unknown) => logOnce('context menu', 'the page could not convert the selection', error),
     );
   });
-});
+}
 
 /**
  * Conversion runs in the offscreen document (Chrome): opencc-js is loaded there on the first
@@ -104,7 +110,7 @@ export default defineBackground(() => {
 async function convertText(target: Target, blocks: PackedBlocks): Promise<Reply<'convert-text'>> {
   try {
     if (import.meta.env.FIREFOX) {
-      const { convertBlocks } = await import('./offscreen/opencc-converters');
+      const { convertBlocks } = await import('../offscreen/opencc-converters');
       return { ok: true, blocks: await convertBlocks(target, blocks) };
     }
     await ensureOffscreen();
@@ -117,7 +123,7 @@ async function convertText(target: Target, blocks: PackedBlocks): Promise<Reply<
 /** Readability runs where there is a DOM parser and never in the page: the offscreen document. */
 async function findArticleFor(html: string): Promise<Article | null> {
   if (import.meta.env.FIREFOX) {
-    const { findArticleInHtml } = await import('./offscreen/article-service');
+    const { findArticleInHtml } = await import('../offscreen/article-service');
     return findArticleInHtml(html);
   }
   await ensureOffscreen();
