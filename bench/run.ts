@@ -3,9 +3,14 @@
  * printed as tables in the layout of docs/performance.md, each with its targets and whether this
  * run met them. Figures vary between runs and machines (up to 2× here); compare the ratios.
  *
- * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap.
+ * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap;
+ * and corpus, which runs only when named (`npm run bench corpus`): it writes 100 MB of documents and
+ * annotates them twice, which takes minutes.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
@@ -18,11 +23,14 @@ import { createFoldTable } from '../utils/core/fold';
 import { buildMatcherTables, compileMatcher, createMatcher, decodeMatcherTables } from '../utils/core/matcher';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { HIGHLIGHT_LEVELS } from '../utils/core/policy-context';
+import { generateCorpus } from './corpus';
 import { chinesePage, chineseText } from './pages';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['matcher', 'precision', 'stress', 'frames', 'huge', 'mutation', 'convert', 'markjs', 'size', 'heap'] as const;
+const SECTIONS = ['matcher', 'precision', 'stress', 'frames', 'huge', 'mutation', 'convert', 'markjs', 'size', 'heap', 'corpus'] as const;
 type Section = (typeof SECTIONS)[number];
+/** Sections that run only when named: minutes of work and 200 MB of disk that the other figures do not need. */
+const ON_REQUEST: readonly Section[] = ['corpus'];
 const MARKJS_LIMIT_MS = Number(process.env.MARKJS_LIMIT_MS ?? 90_000);
 
 const wanted = process.argv.slice(2);
@@ -32,7 +40,7 @@ for (const name of wanted) {
     process.exit(2);
   }
 }
-const runs = (section: Section) => wanted.length === 0 || wanted.includes(section);
+const runs = (section: Section) => (wanted.length === 0 ? !ON_REQUEST.includes(section) : wanted.includes(section));
 
 const data = await loadRealData();
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -993,8 +1001,78 @@ async function heapSection(): Promise<void> {
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// 11. A corpus (tifa corpus)
+
+function corpusSection(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-bench-corpus-'));
+  try {
+    const made = performance.now();
+    const corpus = generateCorpus(join(dir, 'corpus'), data, traditionalOf, { documents: 10_000, bytes: 100e6, sampleBytes: 20e6 });
+    const mb = corpus.bytes / 1e6;
+    section(
+      'Annotating a corpus: tifa corpus',
+      `${corpus.documents.toLocaleString()} documents, ${mb.toFixed(1)} MB (half Simplified, half Traditional; one in twenty an HTML page whose article Readability finds), written in ${((performance.now() - made) / 1000).toFixed(0)} s: clauses of the essays that hold no phrase, with ${corpus.planted.toLocaleString()} phrases of the glossary planted among them (Simplified, Traditional and mixed forms; one per ${Math.round(corpus.characters / corpus.planted)} characters), in folders by month. \`node bin/tifa.mjs corpus DIR --out OUT --jobs N\` as a user runs it, timed from start to exit; peak memory is run.json's (the process's maximum resident set, worker threads included). The baseline is the matcher alone scanning ${(corpus.sample.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6).toFixed(0)} MB of the same texts in memory, in one thread (fastest of 3).`,
+    );
+    const matcher = createPhraseMatcher(data.phrases).forLevel('context');
+    const sampleMb = corpus.sample.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+    const scan = fastest(() => {
+      for (const text of corpus.sample) matcher.findMatches(text);
+    }, 3);
+    const scanRate = sampleMb / (scan / 1000);
+    const timed = [1, 2].map((jobs) => {
+      const out = join(dir, `out-${jobs}`);
+      const start = performance.now();
+      const child = spawnSync(
+        process.execPath,
+        [join(root, 'bin/tifa.mjs'), 'corpus', join(dir, 'corpus'), '--out', out, '--jobs', String(jobs)],
+        {
+          encoding: 'utf8',
+        },
+      );
+      const seconds = (performance.now() - start) / 1000;
+      if (child.status !== 0) throw new Error(`tifa corpus --jobs ${jobs} failed: ${child.stderr}`);
+      const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+      const digest = ['occurrences.jsonl', 'documents.jsonl', 'errors.jsonl']
+        .map((file) =>
+          createHash('sha256')
+            .update(readFileSync(join(out, file)))
+            .digest('hex'),
+        )
+        .join(' ');
+      return { jobs, seconds, occurrences: run.counts.occurrences as number, peak: run.run.peak_rss_mb as number, digest };
+    });
+    const rate = (seconds: number) => mb / seconds;
+    table(
+      ['', 'time', 'MB/s', 'documents/s', 'occurrences', 'peak memory', 'vs the matcher alone'],
+      [
+        ['the matcher alone, one thread (baseline)', ms(scan), scanRate.toFixed(1), '', '', '', '1×'],
+        ...timed.map((r) => [
+          `tifa corpus --jobs ${r.jobs}`,
+          `${r.seconds.toFixed(1)} s`,
+          rate(r.seconds).toFixed(1),
+          Math.round(corpus.documents / r.seconds).toLocaleString(),
+          r.occurrences.toLocaleString(),
+          `${r.peak} MB`,
+          times(rate(r.seconds) / scanRate),
+        ]),
+      ],
+    );
+    const [one, two] = timed;
+    console.log(
+      `--jobs 2 against --jobs 1: ${times(one.seconds / two.seconds)} as fast. The files of the two runs are ${one.digest === two.digest ? 'the same, byte for byte' : '**not the same**'}.\n`,
+    );
+    targets([
+      { what: 'seconds per 100 MB, --jobs 2', value: (two.seconds * 100) / mb, limit: 60, kind: 'max', unit: '' },
+      { what: 'the same output for --jobs 1 and 2 (1 = yes)', value: one.digest === two.digest ? 1 : 0, limit: 1, kind: 'min', unit: '' },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(
-  `# Tifa Lens benchmarks\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}; sections: ${(wanted.length ? wanted : SECTIONS).join(', ')}.`,
+  `# Tifa Lens benchmarks\n\nRun on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}; sections: ${(wanted.length ? wanted : SECTIONS.filter((s) => !ON_REQUEST.includes(s))).join(', ')}.`,
 );
 if (runs('matcher')) matcherSection();
 if (runs('precision')) precisionSection();
@@ -1006,3 +1084,4 @@ if (runs('convert')) await convertSection();
 if (runs('markjs')) await markjsSection();
 if (runs('size')) sizeSection();
 if (runs('heap')) await heapSection();
+if (runs('corpus')) corpusSection();

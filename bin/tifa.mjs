@@ -20,5 +20,8 @@ const io = {
   },
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  // tifa corpus - reads documents as they arrive, and draws its progress only on a terminal.
+  stdin: process.stdin,
+  errIsTerminal: process.stderr.isTTY === true,
 };
 process.exitCode = await main(process.argv.slice(2), io);

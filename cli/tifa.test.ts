@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { rmSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, OPTIONS, type Io } from './tifa';
+import { OPTIONS } from './annotate';
+import { main, type Io } from './tifa';
 import type { CompiledGlossary } from '../utils/core/compiled-data';
 
 function run(argv: string[], stdin: Buffer = Buffer.alloc(0)) {
@@ -160,7 +161,9 @@ describe('tifa annotate --format', () => {
     const csvOut = (await run(['annotate', '--format', 'csv', file('c.txt', text)])).out;
     expect(csvOut.startsWith('\uFEFF')).toBe(true);
     const csv = csvOut.slice(1).trim().split('\r\n');
-    expect(csv[0]).toBe('id,text,start,end,category,tier,simplified,traditional,pinyin,before,after,meaning_en');
+    expect(csv[0]).toBe(
+      'id,text,start,end,category,tier,simplified,traditional,pinyin,before,after,meaning_en,official_en,official_en_source',
+    );
     expect(csv).toHaveLength(json.matches.length + 1);
     for (const row of csv.slice(1)) expect(row).toMatch(/^[^,]+,[^,]+,\d+,\d+,[^,]+,key,/);
   });
@@ -211,6 +214,13 @@ describe('help and version', () => {
       expect(described[0]).toMatch(new RegExp(`^ {2}(${option.short}, )? *${option.flag}( \\S+)? {2,}\\S.{10,}$`));
       expect(described[0]).toContain(option.help);
     }
+  });
+
+  it('lists the commands, each of which prints its own help', async () => {
+    const { out } = await help(['--help']);
+    for (const command of ['annotate', 'corpus', 'stats', 'discover']) expect(out).toMatch(new RegExp(`^ {2}${command} +\\S`, 'm'));
+    for (const command of ['corpus', 'stats'])
+      expect((await help([command, '--help'])).out).toMatch(new RegExp(`^usage: tifa ${command} `));
   });
 
   it.each([[['--version']], [['-V']], [['annotate', '--version']]])('tifa %s prints the version from package.json', async (argv) => {

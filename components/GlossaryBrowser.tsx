@@ -12,6 +12,7 @@ import type { LookupIndex } from '@/utils/core/lookup';
 import { Concordance } from './Concordance';
 import { useT } from './Language';
 import { PhraseDetails, PhraseHeading, useShortGloss } from './PhraseDetails';
+import { TermBaseExport, type TermBaseChoice } from './TermBaseExport';
 
 export interface GlossaryBrowserProps {
   entries: readonly CompiledEntry[];
@@ -20,11 +21,13 @@ export interface GlossaryBrowserProps {
   initialQuery?: string;
   /** Saves the entries shown as Anki flashcards (the page wires the download). */
   onFlashcards?: (entries: CompiledEntry[]) => void;
+  /** Saves the glossary as a term base for translation tools (the page wires the download). */
+  onTermBase?: (choice: TermBaseChoice) => void;
 }
 
 const idFromHash = () => decodeURIComponent(location.hash.slice(1));
 
-export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '', onFlashcards }: GlossaryBrowserProps) {
+export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '', onFlashcards, onTermBase }: GlossaryBrowserProps) {
   const t = useT();
   const gloss = useShortGloss();
   const [query, setQuery] = useState(initialQuery);
@@ -93,6 +96,7 @@ export function GlossaryBrowser({ entries, lookup, essayLink, initialQuery = '',
             </button>
           )}
         </div>
+        {onTermBase && <TermBaseExport onExport={onTermBase} />}
       </header>
       <div class="g-body">
         <nav class="g-list" aria-label={t('glossaryEntries')}>

@@ -9,7 +9,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { Occurrence } from '@/utils/core/corpus-index';
-import { categoryLabel, tierLabel } from '@/utils/core/i18n';
+import { citation, leadRendering } from '@/utils/core/glossary-schema';
+import { categoryLabel, renderingKindLabel, tierLabel } from '@/utils/core/i18n';
 import type { CardEntry } from '@/utils/extension/protocol';
 import themeCss from './theme.css?inline';
 import { useLanguage, useT } from './Language';
@@ -47,6 +48,9 @@ export function PhraseCard({ entry, navigation, pageCount, onOpenEssay, onOpenGl
   const chineseFirst = language !== 'en';
   const [otherLanguage, setOtherLanguage] = useState(false);
   const [originOpen, setOriginOpen] = useState(false);
+  const [renderingsOpen, setRenderingsOpen] = useState(false);
+  const lead = leadRendering(entry);
+  const otherRenderings = (entry.english?.renderings ?? []).filter((r) => r !== lead);
   const showChinese = chineseFirst !== otherLanguage;
   const origin =
     entry.origin.en.trim().toLowerCase() === 'unknown' ? undefined : showChinese && entry.origin.zh ? entry.origin.zh : entry.origin.en;
@@ -103,6 +107,30 @@ export function PhraseCard({ entry, navigation, pageCount, onOpenEssay, onOpenGl
             {chineseFirst ? 'English' : '中文'}
           </button>
         </p>
+      )}
+      {lead && (
+        <p class="rendering" lang="en">
+          <span class="label">{renderingKindLabel(t, lead.kind)}</span> <span class="text">“{lead.text}”</span>{' '}
+          <span class="source" title={citation(lead.source)}>
+            {lead.source.publisher}
+            {lead.source.year ? ` ${lead.source.year}` : ''}
+          </span>
+          {otherRenderings.length > 0 && (
+            <button type="button" class="inline-button" aria-expanded={renderingsOpen} onClick={() => setRenderingsOpen(!renderingsOpen)}>
+              {renderingsOpen ? t('less') : t('moreRenderings', otherRenderings.length)}
+            </button>
+          )}
+        </p>
+      )}
+      {renderingsOpen && (
+        <ul class="renderings" lang="en">
+          {otherRenderings.map((r) => (
+            <li key={r.text}>
+              “{r.text}”{' '}
+              <span class="source">{`${renderingKindLabel(t, r.kind)} · ${r.source.publisher}${r.source.year ? ` ${r.source.year}` : ''}`}</span>
+            </li>
+          ))}
+        </ul>
       )}
       {entry.own ? (
         <p class="muted own-note">{t('ownNotInGlossary')}</p>
@@ -185,6 +213,14 @@ export const PHRASE_CARD_CSS = `${themeCss}
 .meaning { line-height: 1.55; }
 .inline-button { all: unset; cursor: pointer; color: var(--tl-link); font-size: var(--tl-text-xs); white-space: nowrap; margin-left: 2px; }
 .inline-button:hover, .link:hover { text-decoration: underline; }
+/* One line: the rendering keeps its room; the source gives way first (it is in full in the glossary). */
+.rendering { display: flex; align-items: baseline; gap: var(--tl-space-1); font-size: var(--tl-text-sm); white-space: nowrap; }
+.rendering .label { font-weight: 600; flex: none; }
+.rendering .text { flex: 0 0 auto; max-width: 62%; overflow: hidden; text-overflow: ellipsis; }
+.rendering .source { flex: 1 1 0; min-width: 0; overflow: hidden; text-overflow: ellipsis; color: var(--tl-muted); }
+.rendering .inline-button { flex: none; }
+.renderings .source { color: var(--tl-muted); }
+.renderings { list-style: none; margin: calc(-1 * var(--tl-space-1)) 0 var(--tl-space-2); padding: 0; font-size: var(--tl-text-sm); }
 .essays { border-top: 1px solid var(--tl-border); padding-top: var(--tl-space-2); margin-bottom: var(--tl-space-2); }
 .essays ul { list-style: none; margin: 0; padding: 0; }
 .kwic-line { all: unset; box-sizing: border-box; cursor: pointer; display: flex; gap: var(--tl-space-2); width: 100%; padding: 3px var(--tl-space-1); border-radius: var(--tl-radius-sm); font-size: var(--tl-text-sm); }

@@ -9,6 +9,7 @@ import type { Occurrence } from '@/utils/core/corpus-index';
 import { categoryLabel, tierLabel } from '@/utils/core/i18n';
 import type { GlossaryEntry } from '@/utils/core/glossary-schema';
 import { useLanguage, useT } from './Language';
+import { Renderings } from './Renderings';
 
 export function PhraseHeading({ entry }: { entry: GlossaryEntry }) {
   return (
@@ -60,7 +61,7 @@ export interface PhraseDetailsProps {
   /** Where "all N" and the related entries lead (the glossary). */
   entryLink?: (id: string) => string;
   related?: { id: string; simplified: string }[];
-  /** The glossary shows the concordance itself, below: no essay lines here. */
+  /** The glossary shows the concordance itself, below: no essay lines here, and every rendering. */
   withoutEssays?: boolean;
 }
 
@@ -86,6 +87,7 @@ export function PhraseDetails({ entry, maxOccurrences, essayLink, entryLink, rel
           {chineseFirst ? 'English' : '中文'}
         </button>
       </p>
+      <Renderings entry={entry} all={withoutEssays === true} />
       {!withoutEssays &&
         (entry.occurrences.length === 0 ? (
           <p class="tl-note">{t('notInEssays')}</p>

@@ -18,6 +18,8 @@ import { Concordance, sortOccurrences } from './Concordance';
 import { LookupChip } from './LookupChip';
 import { OptionsForm } from './OptionsForm';
 import { PhraseCard } from './PhraseCard';
+import { Renderings } from './Renderings';
+import { TermBaseExport } from './TermBaseExport';
 import { ScriptControls } from './ScriptControls';
 import { OwnPhrases } from './OwnPhrases';
 import { ownPhraseAsEntry, type OwnPhrase } from '../utils/core/own-phrases';
@@ -234,6 +236,83 @@ describe('PhraseCard and ScriptControls', () => {
     render(<ScriptControls current="tw" busy={false} onChoose={() => {}} />);
     for (const name of [/简体/, /^繁體/, /台灣/, /香港/, /原文/]) expect(screen.getByRole('button', { name })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^繁體/ }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('English renderings', () => {
+  const english = {
+    renderings: [
+      {
+        text: 'the Eight Rules',
+        kind: 'official' as const,
+        source: { publisher: 'Foreign Languages Press', title: 'Xi Jinping: The Governance of China', year: 2014, locator: 'p. 419' },
+      },
+      {
+        text: 'eight-point rules',
+        kind: 'state-media' as const,
+        source: { publisher: 'China Daily', title: 'Eight-point austerity rules', year: 2016, locator: 'http://example.org/rules' },
+      },
+    ],
+    searched: 'China Keywords; China Daily',
+    note: 'The English calls a Politburo decision “rules”.',
+  };
+
+  it('on the card: the official one in a line under the meaning, with its source; the others one click away', () => {
+    const entry = { ...cardEntry(byId.get('baxiang-guiding')!), english };
+    render(
+      <LanguageProvider language="en" messages={cardMessages}>
+        <PhraseCard entry={entry} onOpenEssay={() => {}} onOpenGlossary={() => {}} onClose={() => {}} />
+      </LanguageProvider>,
+    );
+    const line = document.querySelector('.rendering')!;
+    expect(line.textContent).toMatch(/^Official English “the Eight Rules” Foreign Languages Press 2014/);
+    expect(line.querySelector('.source')!.getAttribute('title')).toBe(
+      'Foreign Languages Press, “Xi Jinping: The Governance of China”, 2014, p. 419',
+    );
+    expect(screen.queryByText(/eight-point rules/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '1 more' }));
+    expect(screen.getByText(/eight-point rules/).textContent).toContain('State media · China Daily 2016');
+  });
+
+  it('in the glossary: every rendering with its citation and link, the note, and where we looked', () => {
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <Renderings entry={{ ...byId.get('baxiang-guiding')!, english }} all />
+      </LanguageProvider>,
+    );
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toBe('Official English the Eight Rules Foreign Languages Press, “Xi Jinping: The Governance of China”, 2014, p. 419');
+    expect(items[1]).toBe('State media eight-point rules China Daily, “Eight-point austerity rules”, 2016, example.org');
+    expect(screen.getByRole('link', { name: 'example.org' }).getAttribute('href')).toBe('http://example.org/rules');
+    expect(screen.getByText(/calls a Politburo decision/)).toBeTruthy();
+    cleanup();
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <Renderings entry={{ ...byId.get('baxiang-guiding')!, english: { renderings: [], searched: 'China Keywords' } }} all />
+      </LanguageProvider>,
+    );
+    expect(screen.getByText('No published English rendering found.')).toBeTruthy();
+    expect(screen.getByText('China Keywords')).toBeTruthy();
+  });
+});
+
+describe('TermBaseExport', () => {
+  it('hands the chosen format, the key-only choice and the own-phrases choice to the page', () => {
+    const onExport = vi.fn();
+    render(
+      <LanguageProvider language="en" messages={ALL_MESSAGES}>
+        <TermBaseExport onExport={onExport} />
+      </LanguageProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save the term base' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'csv' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Key phrases only' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'With my own phrases' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save the term base' }));
+    expect(onExport.mock.calls).toEqual([
+      [{ format: 'tbx', keyOnly: false, withOwn: false }],
+      [{ format: 'csv', keyOnly: true, withOwn: true }],
+    ]);
   });
 });
 

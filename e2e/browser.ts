@@ -36,7 +36,7 @@ export interface ExtensionBrowser {
 }
 
 /** A phone as Chromium emulates one: touch, a mobile user agent's layout rules, a 360×640 screen. */
-export const PHONE = { hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } } as const;
+const PHONE = { hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } } as const;
 
 export async function launchWithExtension(options: { extension?: boolean; phone?: boolean } = {}): Promise<ExtensionBrowser> {
   const withExtension = options.extension ?? true;

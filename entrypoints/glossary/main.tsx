@@ -5,6 +5,8 @@ import { UiLanguage } from '@/components/UiLanguage';
 import { essayPath } from '@/utils/core/links';
 import { flashcardsFileName, flashcardsTsv } from '@/utils/core/flashcards';
 import { createLookupIndex } from '@/utils/core/lookup';
+import { TERM_BASE_TYPES, termBaseAs, termBaseFileName, termBaseRecords } from '@/utils/core/term-base';
+import { ownPhrases } from '@/utils/extension/settings';
 import { saveFile } from '@/utils/page/download';
 import { compiledGlossary } from '@/utils/extension/generated/glossary';
 import '@/components/theme.css';
@@ -22,6 +24,10 @@ render(
       essayLink={essayPath}
       initialQuery={new URLSearchParams(location.search).get('q') ?? ''}
       onFlashcards={(list) => saveFile(document, flashcardsFileName('glossary'), 'text/tab-separated-values', flashcardsTsv(list))}
+      onTermBase={async ({ format, keyOnly, withOwn }) => {
+        const records = termBaseRecords(entries, { keyOnly, own: withOwn ? await ownPhrases.read() : [] });
+        saveFile(document, termBaseFileName(format), TERM_BASE_TYPES[format], termBaseAs(format, records));
+      }}
     />
   </UiLanguage>,
   document.getElementById('app')!,

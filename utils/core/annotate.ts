@@ -3,6 +3,7 @@
  * source essays. Shared by the CLI and the extension's views. Pure.
  */
 import type { CompiledEntry } from './compiled-data';
+import { citation, leadRendering } from './glossary-schema';
 import type { PhraseMatcher } from './phrase-matcher';
 import { PolicyContext, isQuoted, type HighlightLevel } from './policy-context';
 
@@ -27,6 +28,9 @@ export interface PhraseSummary {
   gloss: string;
   meaningZh: string;
   meaningEn: string;
+  /** The lead English rendering (official first) and its citation; empty where there is none. */
+  officialEn: string;
+  officialEnSource: string;
   origin: CompiledEntry['origin'];
   count: number;
   firstOffset: number;
@@ -44,6 +48,12 @@ export interface Annotation {
 
 const ESSAY_EXAMPLES = 3;
 
+/** "Official English, Foreign Languages Press, “…”, 2014, p. 419": who gives the lead rendering, and where. */
+function renderingCitation(entry: CompiledEntry): string {
+  const lead = leadRendering(entry);
+  return lead ? `${lead.kind}: ${citation(lead.source)}` : '';
+}
+
 /**
  * Splits plain text into blocks at blank lines: a phrase may wrap onto the next line, but never
  * runs on into the next paragraph. Returns the blocks' start offsets with their text.
@@ -60,11 +70,37 @@ export function plainTextBlocks(text: string): { start: number; text: string }[]
   return blocks;
 }
 
+/** A match shown at a level: the entry's index in the matcher, offsets in the text, its block. */
+export interface BlockMatch {
+  entry: number;
+  start: number;
+  end: number;
+  /** Index of the block it is in, among the blocks given. */
+  block: number;
+}
+
 /**
- * The phrases of `text`, read block by block as a page is, at a highlight level: `matcher` is
- * restricted to the level's tiers (PhraseMatcher.forLevel), and at 'context' set formulas count
- * only when the whole text turns out to be about policy, as on a page.
+ * The matches of `text` a reader sees, read block by block as a page is, at a highlight level:
+ * `matcher` is restricted to the level's tiers (PhraseMatcher.forLevel), and at 'context' set
+ * formulas count only when the whole text turns out to be about policy, as on a page. In text order.
  */
+export function shownBlockMatches(
+  text: string,
+  blocks: readonly { start: number; text: string }[],
+  matcher: PhraseMatcher,
+  level: HighlightLevel,
+): BlockMatch[] {
+  const found: BlockMatch[] = [];
+  const context = new PolicyContext(matcher, matcher.cues, level);
+  for (const [block, { start, text: blockText }] of blocks.entries()) {
+    const inBlock = matcher.findMatches(blockText);
+    context.observe(blockText, inBlock);
+    for (const m of inBlock) found.push({ entry: m.entry, start: start + m.start, end: start + m.end, block });
+  }
+  return found.filter(({ entry, start, end }) => context.shows(entry, isQuoted(text, start, end)));
+}
+
+/** The phrases of `text` at a highlight level (shownBlockMatches), with their counts and meanings. */
 export function annotate(
   text: string,
   blocks: { start: number; text: string }[],
@@ -72,20 +108,11 @@ export function annotate(
   entries: ReadonlyMap<string, CompiledEntry>,
   level: HighlightLevel,
 ): Annotation {
-  const found: { entry: number; start: number; end: number }[] = [];
-  const context = new PolicyContext(matcher, matcher.cues, level);
-  for (const block of blocks) {
-    const inBlock = matcher.findMatches(block.text);
-    context.observe(block.text, inBlock);
-    for (const m of inBlock) found.push({ entry: m.entry, start: block.start + m.start, end: block.start + m.end });
-  }
-  const matches: TextMatch[] = [];
-  for (const { entry, start, end } of found) {
-    if (!context.shows(entry, isQuoted(text, start, end))) continue;
+  const matches: TextMatch[] = shownBlockMatches(text, blocks, matcher, level).map(({ entry, start, end }) => {
     const id = matcher.ids[entry];
     const { category, tier } = entries.get(id)!;
-    matches.push({ id, text: text.slice(start, end), start, end, category, tier });
-  }
+    return { id, text: text.slice(start, end), start, end, category, tier };
+  });
   const byId = new Map<string, PhraseSummary>();
   for (const match of matches) {
     const seen = byId.get(match.id);
@@ -104,6 +131,8 @@ export function annotate(
       gloss: entry.gloss,
       meaningZh: entry.meaningZh,
       meaningEn: entry.meaningEn,
+      officialEn: leadRendering(entry)?.text ?? '',
+      officialEnSource: renderingCitation(entry),
       origin: entry.origin,
       count: 1,
       firstOffset: match.start,

@@ -15,6 +15,8 @@ function summary(id: string, count: number, tier: PhraseSummary['tier'] = 'key')
     gloss: 'the last kilometre',
     meaningZh: '政策落实的最后环节。',
     meaningEn: 'The last step of carrying out a policy.',
+    officialEn: 'the last mile',
+    officialEnSource: 'state-media: China Daily, “Last-mile delivery”, 2016, http://example.org/last-mile',
     origin: { en: 'unknown', sources: [] },
     count,
     firstOffset: 0,
@@ -99,6 +101,7 @@ describe('Markdown export', () => {
     expect(body).toContain(`要打通${PHRASE}[^1]`);
     expect(md).toMatch(/\n\[\^1\]: \*\*最后一公里 \/ 最後一公里\*\* \(zuìhòu yī gōnglǐ; [^;]+; key phrase; ×1\)/);
     expect(toMarkdown({ text: PHRASE }, annotated(PHRASE, 'formula'))).toMatch(/; set formula; ×1\)/);
+    expect(md).toContain('English: “the last mile” (state-media: China Daily, “Last-mile delivery”, 2016,');
   });
 
   it('keeps the title on one line and escaped', () => {
@@ -158,6 +161,12 @@ describe('CSV export', () => {
     const tier = rows[0].indexOf('tier');
     expect(rows.slice(1).map((r) => r[tier])).toEqual(['key', 'key']);
     expect(parseCsv(toCsv({ text: PHRASE }, annotated(PHRASE, 'formula')).slice(1))[1][tier]).toBe('formula');
+  });
+
+  it('carries the official English rendering and its source in official_en columns', () => {
+    const [header, row] = parseCsv(csvOf(`解决好${PHRASE}。`).slice(1));
+    expect(row[header.indexOf('official_en')]).toBe('the last mile');
+    expect(row[header.indexOf('official_en_source')]).toMatch(/^state-media: China Daily/);
   });
 
   it.each([

@@ -59,7 +59,8 @@ export function toMarkdown(source: ExportSource, annotation: Annotation): string
   const notes = annotation.phrases
     .map((p, i) => {
       const origin = p.origin.en.trim().toLowerCase() === 'unknown' ? '' : ` Origin: ${p.origin.en}`;
-      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${TIER_LABELS[p.tier].en}; ×${p.count}) — ${p.meaningEn} ${p.meaningZh}${origin}`;
+      const official = p.officialEn ? ` English: “${p.officialEn}” (${p.officialEnSource}).` : '';
+      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${TIER_LABELS[p.tier].en}; ×${p.count}) — ${p.meaningEn}${official} ${p.meaningZh}${origin}`;
     })
     .join('\n');
   return `${header}\n\n${paragraphs}\n\n${notes}\n`;
@@ -131,6 +132,9 @@ export function toJson(source: ExportSource, annotation: Annotation): string {
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** True for text that a spreadsheet would run as a formula. */
+export const startsLikeFormula = (text: string) => FORMULA_START.test(text);
+
 const csvCell = (value: string | number) => {
   let s = String(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
@@ -140,10 +144,30 @@ const csvCell = (value: string | number) => {
 /** Excel reads a CSV file as the system's code page unless it starts with a UTF-8 byte order mark. */
 const UTF8_BOM = '\uFEFF';
 
+/** A CSV file of `rows`: a UTF-8 byte order mark, cells quoted and kept from running as formulas, CRLF line ends (RFC 4180). */
+export function csvFile(rows: readonly (readonly (string | number)[])[]): string {
+  return `${UTF8_BOM}${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
 /** CSV: one row per match, CRLF line ends (RFC 4180). */
 export function toCsv(source: ExportSource, annotation: Annotation): string {
   const phrases = new Map(annotation.phrases.map((p) => [p.id, p]));
-  const header = ['id', 'text', 'start', 'end', 'category', 'tier', 'simplified', 'traditional', 'pinyin', 'before', 'after', 'meaning_en'];
+  const header = [
+    'id',
+    'text',
+    'start',
+    'end',
+    'category',
+    'tier',
+    'simplified',
+    'traditional',
+    'pinyin',
+    'before',
+    'after',
+    'meaning_en',
+    'official_en',
+    'official_en_source',
+  ];
   const rows = annotation.matches.map((m) => {
     const p = phrases.get(m.id)!;
     return [
@@ -159,9 +183,11 @@ export function toCsv(source: ExportSource, annotation: Annotation): string {
       source.text.slice(Math.max(0, m.start - CONTEXT), m.start),
       source.text.slice(m.end, m.end + CONTEXT),
       p.meaningEn,
-    ].map(csvCell);
+      p.officialEn,
+      p.officialEnSource,
+    ];
   });
-  return `${UTF8_BOM}${[header, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+  return csvFile([header, ...rows]);
 }
 
 export function exportAs(format: ExportFormat, source: ExportSource, annotation: Annotation): string {

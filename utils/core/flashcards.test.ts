@@ -24,6 +24,23 @@ describe('Anki flashcards', () => {
     expect(back).toContain(`<b>${first.text}</b>`);
   });
 
+  it('put the lead English rendering, escaped, with who gives it, on the back', () => {
+    const back = flashcardBack({
+      ...entry,
+      english: {
+        renderings: [
+          {
+            text: 'the <last> mile',
+            kind: 'state-media',
+            source: { publisher: 'China Daily', title: 't', year: 2016, locator: 'http://x.org' },
+          },
+        ],
+        searched: 'x',
+      },
+    });
+    expect(back).toContain('<i>“the &lt;last&gt; mile”</i> <small>(state-media: China Daily 2016)</small>');
+  });
+
   it('make a file Anki imports: header lines, three tab-separated fields a row, nothing unescaped', () => {
     const hostile = { ...entry, meaningEn: 'a <script>\tb\nc & d', occurrences: [] };
     const tsv = flashcardsTsv([entry, hostile]);

@@ -1,14 +1,15 @@
 /**
  * Flashcards for Anki: a tab-separated file with Anki's header lines, one card per phrase.
  * - front: the phrase in Simplified and Traditional, and its pinyin;
- * - back: the meaning (English, then Chinese) and the first line where the phrase stands in the
- *   source essays, the phrase marked.
+ * - back: the meaning (English, then Chinese), the lead English rendering with who gives it, and
+ *   the first line where the phrase stands in the source essays, the phrase marked.
  * Fields are HTML (Anki shows them as such) and every piece of text in them is escaped; tabs and
  * line breaks inside a field would end it, so they become spaces or <br>.
  *
  * Pure: no DOM, no browser APIs.
  */
 import type { CompiledEntry } from './compiled-data';
+import { leadRendering } from './glossary-schema';
 
 /** Characters of essay context either side of the phrase on the back. */
 const CONTEXT = 14;
@@ -18,7 +19,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 const field = (html: string) => html.replace(/\t/g, ' ').replace(/\r?\n/g, '<br>');
 
 export interface FlashcardEntry
-  extends Pick<CompiledEntry, 'id' | 'simplified' | 'traditional' | 'pinyin' | 'meaningEn' | 'meaningZh' | 'category' | 'occurrences'> {
+  extends Pick<
+    CompiledEntry,
+    'id' | 'simplified' | 'traditional' | 'pinyin' | 'meaningEn' | 'meaningZh' | 'category' | 'occurrences' | 'english'
+  > {
   tier?: string;
 }
 
@@ -35,7 +39,11 @@ export function flashcardBack(entry: FlashcardEntry): string {
   const context = first
     ? `<br><small>Essay ${first.essay} ¶${first.paragraph}: …${escapeHtml(first.before.slice(-CONTEXT))}<b>${escapeHtml(first.text)}</b>${escapeHtml(first.after.slice(0, CONTEXT))}…</small>`
     : '';
-  return field(`${meanings.join('<br>')}${context}`);
+  const lead = leadRendering(entry);
+  const english = lead
+    ? `<br><i>“${escapeHtml(lead.text)}”</i> <small>(${escapeHtml(lead.kind)}: ${escapeHtml(lead.source.publisher)}${lead.source.year ? ` ${lead.source.year}` : ''})</small>`
+    : '';
+  return field(`${meanings.join('<br>')}${english}${context}`);
 }
 
 /**

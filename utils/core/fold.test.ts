@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
 import fc from 'fast-check';
-import { createFoldTable, foldText, hasChinese, type FoldTable } from './fold';
+import { countHan, createFoldTable, createFormScript, foldText, hasChinese, type FoldTable } from './fold';
 import { buildFoldPairs } from '../../scripts/build/fold-table-builder';
 import { loadFoldSources } from '../../scripts/build/opencc-dicts';
 import { loadRealData } from '../../test-support/real-data';
@@ -79,5 +79,28 @@ describe('hasChinese', () => {
     expect(hasChinese('The last mile')).toBe(false);
     expect(hasChinese('ラストワンマイル')).toBe(false);
     expect(hasChinese('the 最后一公里 problem')).toBe(true);
+  });
+});
+
+describe('countHan', () => {
+  it('counts Han characters by code point, those of the supplementary planes too', () => {
+    expect(countHan('最后一公里')).toBe(5);
+    expect(countHan('𠮷野家 and 〇、。！ABC')).toBe(3);
+    expect(countHan('\u{2A700}\u{30000}\u{1F389}')).toBe(2);
+    expect(countHan('\ud842')).toBe(0);
+  });
+});
+
+describe('createFormScript', () => {
+  it('tells the script of a written form from its characters, against the phrase’s own forms', () => {
+    const script = createFormScript(fold, data.phrases.foldPairs);
+    const lastMile = (form: string) => script(form, '最后一公里', '最後一公里');
+    expect(lastMile('最后一公里')).toBe('simplified');
+    // 里 is the Traditional form's too: it marks nothing.
+    expect(lastMile('最後一公里')).toBe('traditional');
+    expect(lastMile('最後一公裡')).toBe('traditional');
+    expect(lastMile('最后一公裡')).toBe('mixed');
+    expect(script('上有政策', '上有政策', '上有政策')).toBe('either');
+    expect(script('群众路線', '群众路线', '群眾路線')).toBe('mixed');
   });
 });

@@ -56,6 +56,41 @@ interface Origin {
   sources: string[];
 }
 
+/**
+ * Who says it in English (docs/glossary-style.md, "English renderings"):
+ * - official: a state publisher or government body (Foreign Languages Press, China Keywords, the
+ *   State Council's and ministries' English);
+ * - state-media: Xinhua, China Daily, CGTN, People's Daily and the like;
+ * - analytic: analysts and scholars (China Media Project, Decoding China, books and articles).
+ */
+export const RENDERING_KINDS = ['official', 'state-media', 'analytic'] as const;
+export type RenderingKind = (typeof RENDERING_KINDS)[number];
+
+export interface RenderingSource {
+  publisher: string;
+  title: string;
+  /** null where the source shows none. */
+  year: number | null;
+  /** A page ("p. 419") or an address. */
+  locator: string;
+}
+
+/** An English rendering of the phrase as a publisher printed it, with where. */
+export interface Rendering {
+  text: string;
+  kind: RenderingKind;
+  source: RenderingSource;
+}
+
+interface EnglishRenderings {
+  /** Official first, then state media, then analysts; may be empty: "none found". */
+  renderings: Rendering[];
+  /** Where they were looked for (and, with no rendering, where none was found). */
+  searched: string;
+  /** Where the official English departs from the Chinese (softer, narrower …), in our words. */
+  note?: string;
+}
+
 export interface GlossaryEntry {
   id: string;
   simplified: string;
@@ -69,6 +104,8 @@ export interface GlossaryEntry {
   meaningZh: string;
   meaningEn: string;
   origin: Origin;
+  /** Absent: not yet looked for. Present with no rendering: looked for, none found. */
+  english?: EnglishRenderings;
   related: string[];
   outsideCorpus?: boolean;
   /**
@@ -106,6 +143,53 @@ const REQUIRED_TEXT = ['simplified', 'traditional', 'pinyin', 'gloss', 'meaningZ
 
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** What is wrong with an entry's `english`, if anything: every rendering names its source in full. */
+function englishProblems(english: unknown): string[] {
+  if (typeof english !== 'object' || english === null) return ['english must be an object'];
+  const { renderings, searched, note } = english as Record<string, unknown>;
+  const problems: string[] = [];
+  if (!isNonEmptyString(searched)) problems.push('english.searched must say where renderings were looked for');
+  if (note !== undefined && !isNonEmptyString(note)) problems.push('english.note, when present, is text');
+  if (!Array.isArray(renderings)) return [...problems, 'english.renderings must be a list (empty: none found)'];
+  renderings.forEach((rendering: unknown, i) => {
+    const where = `english.renderings[${i}]`;
+    const r = (typeof rendering === 'object' && rendering !== null ? rendering : {}) as Record<string, unknown>;
+    if (!isNonEmptyString(r.text)) problems.push(`${where}: text is missing`);
+    if (!(RENDERING_KINDS as readonly unknown[]).includes(r.kind))
+      problems.push(`${where}: kind must be one of ${RENDERING_KINDS.join(', ')}`);
+    const source = (typeof r.source === 'object' && r.source !== null ? r.source : undefined) as Record<string, unknown> | undefined;
+    if (!source) {
+      problems.push(`${where}: "${r.text}" has no source`);
+      return;
+    }
+    for (const field of ['publisher', 'title', 'locator'] as const) {
+      if (!isNonEmptyString(source[field])) problems.push(`${where}: "${r.text}" has no source ${field}`);
+    }
+    if (source.year !== null && !(Number.isInteger(source.year) && (source.year as number) >= 1900 && (source.year as number) <= 2100)) {
+      problems.push(`${where}: source year must be a year or null`);
+    }
+  });
+  return problems;
+}
+
+/** The rendering a reader sees first: the official one, else state media's, else an analyst's. */
+export function leadRendering(entry: Pick<GlossaryEntry, 'english'>): Rendering | undefined {
+  const renderings = entry.english?.renderings ?? [];
+  for (const kind of RENDERING_KINDS) {
+    const found = renderings.find((r) => r.kind === kind);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A citation in one line: publisher, title, year, and the page or address unless left for a link. */
+export function citation(source: RenderingSource, withLocator = true): string {
+  const title = source.title === source.publisher ? undefined : `“${source.title}”`;
+  return [source.publisher, title, source.year ?? undefined, withLocator ? source.locator : undefined]
+    .filter((part) => part !== undefined)
+    .join(', ');
 }
 
 /**
@@ -170,6 +254,7 @@ export function validateEntries(data: unknown, where: string): { entries: Glossa
     } else {
       errors.push(...originConsistency(origin.en, origin.zh).map((problem) => `${name}: ${problem}`));
     }
+    if (raw.english !== undefined) errors.push(...englishProblems(raw.english).map((problem) => `${name}: ${problem}`));
     for (const flag of ['outsideCorpus', 'quotedOnly'] as const) {
       if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean') errors.push(`${name}: ${flag} must be true or false`);
     }

@@ -11,7 +11,7 @@
  * every web page loads small.
  */
 import type en from '../../locales/en.json';
-import type { Category, Tier } from './glossary-schema';
+import type { Category, RenderingKind, Tier } from './glossary-schema';
 
 export type MessageKey = keyof typeof en;
 export const LANGUAGES = ['en', 'zh_CN', 'zh_TW'] as const;
@@ -73,6 +73,17 @@ const CATEGORY_KEYS: Record<Category, MessageKey> = {
 /** A category's name in the interface language. */
 export function categoryLabel(t: Translate, category: Category): string {
   return t(CATEGORY_KEYS[category]);
+}
+
+const RENDERING_KIND_KEYS: Record<RenderingKind, MessageKey> = {
+  official: 'renderingOfficial',
+  'state-media': 'renderingStateMedia',
+  analytic: 'renderingAnalytic',
+};
+
+/** Who gives an English rendering, in the interface language ("Official English", "State media" …). */
+export function renderingKindLabel(t: Translate, kind: RenderingKind): string {
+  return t(RENDERING_KIND_KEYS[kind]);
 }
 
 const TIER_KEYS: Record<Tier, MessageKey> = { key: 'tierKey', formula: 'tierFormula', vocabulary: 'tierVocabulary' };

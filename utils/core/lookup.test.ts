@@ -30,6 +30,9 @@ describe('lookup', () => {
   it('finds by English words', () => {
     expect(lookup.search('last kilometre').map((e) => e.id)).toContain('zuihou-yigongli');
     expect(lookup.search('eight rules').map((e) => e.id)).toContain('baxiang-guiding');
+    // An English rendering finds its phrase first: "eight-point" is China Daily's and China Keywords' word.
+    expect(lookup.search('eight-point')[0].id).toBe('baxiang-guiding');
+    expect(lookup.search('Three Represents')[0].id).toBe('san-ge-daibiao');
   });
 
   it('finds by a fragment', () => {

@@ -1,6 +1,7 @@
 /**
  * Glossary lookup: any script or mixture, pinyin with or without tones (and with or without spaces),
- * English words, or a fragment of any of these. Pure; the popup and the glossary browser share it.
+ * English words (of the gloss, the meaning, or any English rendering: "eight-point" finds 八项规定),
+ * or a fragment of any of these. Pure; the popup and the glossary browser share it.
  */
 import type { GlossaryEntry } from './glossary-schema';
 import { formsOf } from './glossary-schema';
@@ -33,18 +34,22 @@ interface Indexed {
   pinyin: string;
   english: string;
   englishWords: Set<string>;
+  /** The gloss and the renderings: the phrase's own English names, which rank above its meaning. */
+  names: string;
 }
 
 /** `key` folds a form the way the matcher does (script-insensitive, separators removed). */
 export function createLookupIndex(entries: readonly GlossaryEntry[], key: (form: string) => string): LookupIndex {
   const indexed: Indexed[] = entries.map((entry) => {
-    const english = `${entry.gloss} ${entry.meaningEn}`.toLowerCase();
+    const names = [entry.gloss, ...(entry.english?.renderings ?? []).map((r) => r.text)].join(' ').toLowerCase();
+    const english = `${names} ${entry.meaningEn}`.toLowerCase();
     return {
       entry,
       keys: formsOf(entry).map(key),
       pinyin: plainPinyin(entry.pinyin),
       english,
       englishWords: new Set(english.match(WORD) ?? []),
+      names,
     };
   });
   return {
@@ -72,7 +77,7 @@ export function createLookupIndex(entries: readonly GlossaryEntry[], key: (form:
           if (qWords.length > 0) {
             const whole = qWords.every((w) => item.englishWords.has(w));
             const partial = qWords.every((w) => w.length >= 3 && item.english.includes(w));
-            const inGloss = qWords.every((w) => item.entry.gloss.toLowerCase().includes(w));
+            const inGloss = qWords.every((w) => item.names.includes(w));
             const english = whole ? (inGloss ? 70 : 50) : partial ? 30 : 0;
             score = Math.max(score, english);
           }
