@@ -126,6 +126,18 @@ describe('tifa discover', () => {
     expect(quoted.candidates.every((c: any) => c.kinds.includes('quoted'))).toBe(true);
   });
 
+  it('measures keyness against your own ordinary text with --reference', async () => {
+    const ordinary = join(dir, 'ordinary');
+    mkdirSync(ordinary);
+    FILLER.forEach((line, i) => {
+      writeFileSync(join(ordinary, `${i}.txt`), line.repeat(20));
+    });
+    const { code, out } = await run(['-', '--json', '--reference', ordinary], ndjson());
+    expect(code).toBe(0);
+    expect(keys(JSON.parse(out))).toEqual(PLANTED_KEYS);
+    expect((await run(['-', '--reference', join(dir, 'nowhere')], ndjson())).code).toBe(1);
+  });
+
   it('names what it cannot read and goes on', async () => {
     const { code, out, err } = await run(['-', '--json'], `${ndjson()}\nnot json\n{"id":"x"}\n`);
     expect(code).toBe(0);

@@ -15,18 +15,17 @@ import { isNumberedShape } from './numbered-formulas';
 /** Separators between a slogan's parts (after folding: ，→ ,). */
 const PART_SEPARATORS = '、,';
 const MIN_HAN = 3;
-const MAX_LENGTH = 24;
 
+/** Quotations of 2 to 24 characters: longer ones are speech, not slogans. */
 const QUOTES = /“([^“”\n]{2,24})”|"([^"\n]{2,24})"/g;
 
-export interface QuotedSpan {
-  /** The quotation's text, without the marks. */
+/** Where the quotation's text is, without its marks. */
+interface QuotedSpan {
   start: number;
   end: number;
 }
 
 function isSloganShape(inner: string): boolean {
-  if (inner.length > MAX_LENGTH) return false;
   let han = 0;
   for (let i = 0; i < inner.length; i++) {
     const ch = inner[i];
