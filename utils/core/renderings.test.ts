@@ -64,11 +64,11 @@ describe('the glossary’s English renderings', () => {
   });
 
   /**
-   * Issue 23 asks for 60%. Three rounds of searching found an official or state-media rendering for
-   * 54 of the 99 key entries (docs/renderings-review.md): most of the rest are sayings of the source
+   * Issue 23 asks for 60%. Four rounds of searching found an official or state-media rendering for
+   * 55 of the 99 key entries (docs/renderings-review.md): most of the rest are sayings of the source
    * essays that no official English has printed. This floor keeps what was found from being lost.
    */
-  const COVERAGE_FLOOR = 0.54;
+  const COVERAGE_FLOOR = 0.55;
 
   it(`cover at least ${COVERAGE_FLOOR * 100}% of key entries with an official or state-media rendering; every other key entry says where none was found`, () => {
     const key = data.glossary.entries.filter((e) => e.tier === 'key');
