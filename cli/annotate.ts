@@ -12,7 +12,7 @@ import { UnreadableDocument, decodeDocument, documentText, readDocumentBytes, ty
 import { loadData, packageVersion } from './glossary-data';
 import { encodingOfLabel } from './input-encoding';
 import { UserError, type Io } from './io';
-import { optionLines, parseArgs, type OptionSpec } from './options';
+import { HELP_OPTION, optionLines, parseArgs, type OptionSpec } from './options';
 
 export const OPTIONS: readonly OptionSpec[] = [
   {
@@ -30,7 +30,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: 'LABEL',
     help: 'read the input as LABEL (gbk, gb18030, big5, utf-16le …), over its <meta charset>; a byte order mark still wins',
   },
-  { flag: '--help', short: '-h', help: 'print this help and exit' },
+  HELP_OPTION,
   { flag: '--version', short: '-V', help: 'print the version and exit' },
 ];
 

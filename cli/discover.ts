@@ -16,10 +16,9 @@ import {
   type CandidateKind,
   type DiscoverDocument,
 } from '../utils/core/discover/discover';
-import { foldDocument } from '../utils/core/discover/fold-corpus';
 import { buildReference, readReference, type ReferenceFile, type ReferenceTable } from '../utils/core/discover/reference-table';
 import { discoveryReport } from '../utils/core/discover/report';
-import type { FoldTable } from '../utils/core/fold';
+import { foldText, type FoldTable } from '../utils/core/fold';
 import { ownPhrasesToCsv, parseOwnPhrasesFile, type OwnPhrase } from '../utils/core/own-phrases';
 import { createPhraseMatcher, withOwnPhrases } from '../utils/core/phrase-matcher';
 import { encodingOf } from './annotate';
@@ -27,7 +26,7 @@ import { inputItems, type InputSource } from './corpus/input';
 import { UnreadableDocument, decodeDocument, documentText, readDocumentBytes } from './document';
 import { loadData } from './glossary-data';
 import { UserError } from './io';
-import { optionLines, parseArgs, type OptionSpec } from './options';
+import { CORPUS_DOCUMENT_OPTIONS, HELP_OPTION, commandHelp, parseArgs, type OptionSpec } from './options';
 import type { Io } from './tifa';
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -59,18 +58,15 @@ const OPTIONS: readonly OptionSpec[] = [
     value: 'FILE.csv',
     help: 'read the documents a CSV lists, with the columns id,date,path (paths relative to the CSV)',
   },
-  { flag: '--whole-page', help: 'read the whole of each HTML page, not only its article' },
-  { flag: '--encoding', value: 'LABEL', help: 'read every file as LABEL (gbk, gb18030, big5 …), over its <meta charset>' },
-  { flag: '--help', short: '-h', help: 'print this help and exit' },
+  ...CORPUS_DOCUMENT_OPTIONS,
+  HELP_OPTION,
 ];
 
 const SYNOPSIS = 'usage: tifa discover DIRECTORY|--manifest FILE.csv|- [options]';
-const SEE_HELP = `${SYNOPSIS} (tifa discover --help lists the options)`;
-
-function helpText(): string {
-  return [
-    SYNOPSIS,
-    '',
+const HELP = commandHelp(
+  'discover',
+  SYNOPSIS,
+  [
     'Finds candidate phrases (提法) that neither the glossary nor your own phrases hold, in every',
     'document of a corpus: numbered formulas (两个维护), quoted slogans that recur, parallel series of',
     'four-character phrases (总揽全局、协调各方) and cohesive sequences far more frequent than in',
@@ -78,12 +74,10 @@ function helpText(): string {
     'is cited. DIRECTORY is read recursively (.txt, .html, .htm); - reads NDJSON lines',
     '{"id", "date", "text"} on standard input, as `tifa corpus -` does. docs/discover.md explains',
     'the method and its measured precision.',
-    '',
-    'Options:',
-    ...optionLines(OPTIONS),
-    '',
-  ].join('\n');
-}
+  ],
+  OPTIONS,
+);
+const SEE_HELP = HELP.seeHelp;
 
 interface DiscoverCommandOptions {
   source: InputSource;
@@ -213,7 +207,7 @@ async function loadReference(options: DiscoverCommandOptions, io: Io, fold: Fold
   const texts = await readDocuments(source, io, options.wholePage, options.encoding);
   if (texts.length === 0) throw new UserError(`${options.reference}: holds no .txt or .html file to read as ordinary text`);
   const file = buildReference(
-    texts.map((d) => foldDocument(d.text, fold)),
+    texts.map((d) => foldText(d.text, fold)),
     `Built by tifa discover from ${options.reference}`,
     [],
   );
@@ -223,7 +217,7 @@ async function loadReference(options: DiscoverCommandOptions, io: Io, fold: Fold
 export async function discoverCommand(argv: string[], io: Io): Promise<number> {
   const options = parseOptions(argv);
   if (options === 'help') {
-    io.out(helpText());
+    io.out(HELP.text());
     return 0;
   }
   checkSource(options.source);

@@ -9,7 +9,7 @@ import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { TERM_BASE_FORMATS, termBaseAs, termBaseRecords, type TermBaseFormat } from '../utils/core/term-base';
 import { loadData } from './glossary-data';
 import { UserError, type Io } from './io';
-import { optionLines, parseArgs, type OptionSpec } from './options';
+import { HELP_OPTION, commandHelp, parseArgs, type OptionSpec } from './options';
 
 const OPTIONS: readonly OptionSpec[] = [
   {
@@ -20,25 +20,21 @@ const OPTIONS: readonly OptionSpec[] = [
   { flag: '--key-only', help: 'only the key phrases' },
   { flag: '--own-phrases', value: 'FILE', help: 'add your own phrases, from the CSV or JSON file the extension’s options export' },
   { flag: '--out', short: '-o', value: 'FILE', help: 'write to FILE rather than standard output' },
-  { flag: '--help', short: '-h', help: 'print this help and exit' },
+  HELP_OPTION,
 ];
 
 const SYNOPSIS = 'usage: tifa glossary [--format tbx|csv|json] [--key-only] [--own-phrases FILE] [--out FILE]';
-const SEE_HELP = `${SYNOPSIS} (tifa glossary --help lists the options)`;
-
-function helpText(): string {
-  return [
-    SYNOPSIS,
-    '',
+const HELP = commandHelp(
+  'glossary',
+  SYNOPSIS,
+  [
     'Writes the glossary as a term base that Trados, memoQ, Phrase or OmegaT import: each phrase in',
     'Simplified (zh-Hans) and Traditional (zh-Hant), its meaning as the definition, and each English',
     'rendering publishers give it as an English term, its kind and source in a note. Entry ids are kept.',
-    '',
-    'Options:',
-    ...optionLines(OPTIONS),
-    '',
-  ].join('\n');
-}
+  ],
+  OPTIONS,
+);
+const SEE_HELP = HELP.seeHelp;
 
 function readOwnPhrases(file: string, key: (form: string) => string): OwnPhrase[] {
   let text: string;
@@ -66,7 +62,7 @@ export async function glossaryCommand(argv: string[], io: Io): Promise<number> {
   let out: string | undefined;
   for (const { flag, value } of options) {
     if (flag === '--help') {
-      io.out(helpText());
+      io.out(HELP.text());
       return 0;
     }
     if (flag === '--format') {

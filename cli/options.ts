@@ -13,6 +13,14 @@ export interface OptionSpec {
   help: string;
 }
 
+/** Options that several commands take, said the same way in each. */
+export const HELP_OPTION: OptionSpec = { flag: '--help', short: '-h', help: 'print this help and exit' };
+/** Of commands that read many documents (corpus, discover). */
+export const CORPUS_DOCUMENT_OPTIONS: readonly OptionSpec[] = [
+  { flag: '--whole-page', help: 'read the whole of each HTML page, not only its article' },
+  { flag: '--encoding', value: 'LABEL', help: 'read every file as LABEL (gbk, gb18030, big5 …), over its <meta charset>' },
+];
+
 export interface ParsedArgs {
   /** In the order given; `value` is undefined when a value is missing at the end of the line. */
   options: { flag: string; value?: string }[];
@@ -46,4 +54,20 @@ export function optionLines(specs: readonly OptionSpec[]): string[] {
   const names = specs.map((o) => `${o.short ? `${o.short}, ` : '    '}${o.flag}${o.value ? ` ${o.value}` : ''}`);
   const width = Math.max(...names.map((n) => n.length)) + 2;
   return specs.map((o, i) => `  ${names[i].padEnd(width)}${o.help}`);
+}
+
+/**
+ * A command's help (synopsis, what it does, its options) and the one-line pointer to it that an
+ * error ends with: written the same way for every command.
+ */
+export function commandHelp(
+  name: string,
+  synopsis: string,
+  about: readonly string[],
+  specs: readonly OptionSpec[],
+): { seeHelp: string; text: () => string } {
+  return {
+    seeHelp: `${synopsis} (tifa ${name} --help lists the options)`,
+    text: () => [synopsis, '', ...about, '', 'Options:', ...optionLines(specs), ''].join('\n'),
+  };
 }

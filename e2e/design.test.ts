@@ -4,15 +4,14 @@
  * free of serious accessibility problems, light and dark.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { centreOf, firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
+import { seriousViolations } from './axe';
 
 let browser: ExtensionBrowser;
 const NEWS = readFileSync(join(import.meta.dirname, '../demo/policy-news.html'), 'utf8');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -160,15 +159,6 @@ describe('the popup at 400×600', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as Violation[];
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no serious or critical problem on any extension page, ${scheme}`, async () => {
       const news = await browser.open('/news.html');

@@ -9,17 +9,17 @@
  * Touch goes through CDP's Input.dispatchTouchEvent, which Chromium handles as a real screen's
  * touches: gestures are recognised, scrolls cancel the pointer, long presses select.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
+import { centreOf, firstPass, launchWithExtension, waitForHighlights, type ExtensionBrowser } from './browser';
+import { readHighlights } from './page-side';
+import { centreOfBox } from '../test-support/highlights';
+import { seriousViolations } from './axe';
 import { centre, Finger, PHONE_PAGE, PHRASES } from './phone-page';
 
 let browser: ExtensionBrowser;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NEWS = readFileSync(join(import.meta.dirname, '../demo/policy-news.html'), 'utf8');
 const SHOTS = process.env.TIFA_SCREENSHOTS ?? join(import.meta.dirname, '../test-results/phone');
 
@@ -268,21 +268,8 @@ describe('tap lookup on a phone', () => {
     await watchCard(page);
     const finger = new Finger(await browser.context.newCDPSession(page));
     // The page is drawn at about a third of its size; touches, like clicks, are in its CSS pixels.
-    const at = await page.evaluate(() => {
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('tifa')) continue;
-        for (const r of highlight) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const box = range.getBoundingClientRect();
-          // In running text, on screen (a phrase in a link is the link's to tap).
-          if (box.top < 0 || box.bottom > innerHeight || r.startContainer.parentElement?.closest('a')) continue;
-          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-        }
-      }
-      return null;
-    });
+    // 最后一公里 is first in the headline: running text (a phrase in a link is the link's to tap).
+    const at = await centreOf(page, '最后一公里');
     expect(at).not.toBeNull();
     await finger.tap(at!);
     await expect.poll(() => cardShows(page)).toBe(1);
@@ -294,23 +281,10 @@ describe('tap lookup on the extension’s own pages', () => {
   it('opens the card in the essay reader, with previous and next', async () => {
     const page = await browser.extensionPage('essays.html');
     await page.locator('#e1-p1').waitFor();
-    const at = await page.evaluate(async () => {
-      // The reader highlights once its text is rendered: wait for the first registered phrase.
-      for (let i = 0; i < 100; i++) {
-        for (const [name, highlight] of CSS.highlights) {
-          if (!name.startsWith('tifa')) continue;
-          for (const r of highlight) {
-            const range = document.createRange();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            const [line] = range.getClientRects();
-            if (line && line.top > 0 && line.bottom < innerHeight) return { x: line.left + line.width / 2, y: line.top + line.height / 2 };
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      return null;
-    });
+    // The reader highlights once its text is rendered: the first phrase wholly on screen.
+    await waitForHighlights(page);
+    const [first] = await page.evaluate(readHighlights, { onScreen: true });
+    const at = first?.lines?.[0] ? centreOfBox(first.lines[0]) : null;
     expect(at).not.toBeNull();
     await new Finger(await browser.context.newCDPSession(page)).tap(at!);
     const card = page.locator('[data-tifa-ui="card"] [role="dialog"]');
@@ -321,14 +295,6 @@ describe('tap lookup on the extension’s own pages', () => {
 });
 
 describe('at 360×640', () => {
-  type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as Violation[];
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
   /** What sticks out of the screen sideways: the page's own scroll, and any visible element past its right edge. */
   const sideways = (page: Page) =>
     page.evaluate(() => {

@@ -14,7 +14,7 @@ import { DEFAULT_HIGHLIGHT_LEVEL, type HighlightLevel } from '../../utils/core/p
 import { encodingOf, levelOf } from '../annotate';
 import { loadData, packageVersion } from '../glossary-data';
 import { UserError, type Io } from '../io';
-import { optionLines, parseArgs, type OptionSpec } from '../options';
+import { CORPUS_DOCUMENT_OPTIONS, HELP_OPTION, commandHelp, parseArgs, type OptionSpec } from '../options';
 import { FORMATS, RUN_FILE, fileOf, formatOf, type Format } from './dataset';
 import { openDatasetWriter } from './dataset-writer';
 import type { DocumentOutcome, DocumentTask, JobSettings } from './document-job';
@@ -42,31 +42,26 @@ const OPTIONS: readonly OptionSpec[] = [
     value: 'key|context|all',
     help: 'which phrases, as in the extension: key phrases; key phrases and, in documents about policy, set formulas (the default); or all',
   },
-  { flag: '--whole-page', help: 'read the whole of each HTML page, not only its article' },
-  { flag: '--encoding', value: 'LABEL', help: 'read every file as LABEL (gbk, gb18030, big5 …), over its <meta charset>' },
+  ...CORPUS_DOCUMENT_OPTIONS,
   { flag: '--resume', help: 'carry on an interrupted run in the same --out: the documents it wrote are kept and skipped' },
   { flag: '--shard', value: 'i/n', help: 'only share i of n of the documents (by a hash of the id): one of n machines or tasks' },
-  { flag: '--help', short: '-h', help: 'print this help and exit' },
+  HELP_OPTION,
 ];
 
 const SYNOPSIS = 'usage: tifa corpus DIRECTORY|--manifest FILE.csv|- --out DIR [options]';
-const SEE_HELP = `${SYNOPSIS} (tifa corpus --help lists the options)`;
-
-function helpText(): string {
-  return [
-    SYNOPSIS,
-    '',
+const HELP = commandHelp(
+  'corpus',
+  SYNOPSIS,
+  [
     'Finds the phrases in every document of a corpus and writes a dataset for research: one line per',
     'occurrence (occurrences), one per document (documents), the files that could not be read',
     '(errors.jsonl) and what was run (run.json). DIRECTORY is read recursively (.txt, .html, .htm);',
     '- reads NDJSON lines {"id", "date", "text"} (and "source", "url" if wanted) on standard input.',
     'The README\'s "For researchers" lists the columns and queries to start from.',
-    '',
-    'Options:',
-    ...optionLines(OPTIONS),
-    '',
-  ].join('\n');
-}
+  ],
+  OPTIONS,
+);
+const SEE_HELP = HELP.seeHelp;
 
 interface CorpusOptions {
   source: InputSource;
@@ -161,7 +156,7 @@ const IN_FLIGHT_PER_JOB = 8;
 export async function corpusCommand(argv: string[], io: Io): Promise<number> {
   const options = parseOptions(argv);
   if (options === 'help') {
-    io.out(helpText());
+    io.out(HELP.text());
     return 0;
   }
   const started = performance.now();

@@ -9,7 +9,7 @@ import { readTable, formatOf, type DocumentRecord, type OccurrenceRecord } from 
 import { csvField } from '../csv';
 import { loadData } from '../glossary-data';
 import { UserError, type Io } from '../io';
-import { optionLines, parseArgs, type OptionSpec } from '../options';
+import { HELP_OPTION, commandHelp, parseArgs, type OptionSpec } from '../options';
 import { GROUPINGS, Tally, type Grouping } from './tally';
 
 const OPTIONS: readonly OptionSpec[] = [
@@ -17,26 +17,22 @@ const OPTIONS: readonly OptionSpec[] = [
   { flag: '--phrase', value: 'ID|FORM', help: 'only this phrase, by its id or any of its forms in either script (again for more)' },
   { flag: '--tier', value: 'key|formula|vocabulary', help: 'only the phrases of this tier (again for more)' },
   { flag: '--min-docs', value: 'N', help: 'only rows whose phrase is in at least N documents of the period' },
-  { flag: '--help', short: '-h', help: 'print this help and exit' },
+  HELP_OPTION,
 ];
 
 const SYNOPSIS = 'usage: tifa stats OUT [OUT …] [--by month|year|source] [options]';
-const SEE_HELP = `${SYNOPSIS} (tifa stats --help lists the options)`;
-
-function helpText(): string {
-  return [
-    SYNOPSIS,
-    '',
+const HELP = commandHelp(
+  'stats',
+  SYNOPSIS,
+  [
     'Counts each phrase per period in the dataset `tifa corpus` wrote to OUT (or in several, such as',
     'the shards of one corpus), as CSV: occurrences, documents that have the phrase, the Han',
     'characters of the period, the rate per 10,000 Han characters and the share of the period’s',
     'documents. Documents with no date (or no source) make a period of their own, written empty.',
-    '',
-    'Options:',
-    ...optionLines(OPTIONS),
-    '',
-  ].join('\n');
-}
+  ],
+  OPTIONS,
+);
+const SEE_HELP = HELP.seeHelp;
 
 const COLUMNS = ['phrase_id', 'canonical', 'occurrences', 'documents', 'han_chars', 'rate_per_10k', 'doc_share'];
 
@@ -48,7 +44,7 @@ export async function statsCommand(argv: string[], io: Io): Promise<number> {
   let minDocuments = 0;
   for (const { flag, value } of options) {
     if (flag === '--help') {
-      io.out(helpText());
+      io.out(HELP.text());
       return 0;
     }
     if (flag === '--by') {

@@ -22,9 +22,9 @@ import { blankBoilerplate, findBoilerplate } from './boilerplate';
 import { createCitation } from './citation';
 import { findCohesiveSequences, type CohesionThresholds } from './cohesive-sequences';
 import { findDuplicates } from './duplicates';
-import { foldDocument } from './fold-corpus';
+import { foldText } from '../fold';
 import { isFramedByFunctionWords } from './function-words';
-import { isHanCode } from './han';
+import { isHanCode } from '../fold';
 import { logLikelihood, logRatio } from './keyness';
 import { findNumberedFormulasInCorpus, isNumberedShape } from './numbered-formulas';
 import { tallyOccurrences, type CandidateContext, type Tally } from './occurrences';
@@ -130,7 +130,7 @@ export function discover(
   const documents = input.filter((_, i) => !duplicates.has(i));
   const boilerplate = findBoilerplate(documents.map((d) => d.text));
   const texts = documents.map((d) => blankBoilerplate(d.text, boilerplate));
-  const folded = texts.map((t) => foldDocument(t, fold));
+  const folded = texts.map((t) => foldText(t, fold));
 
   // 2. Proposals, each seen by its finder in enough documents.
   const wants = (kind: CandidateKind) => options.kinds.includes(kind);

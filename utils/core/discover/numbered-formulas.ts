@@ -16,7 +16,7 @@
  * Pure.
  */
 import { isFramedByFunctionWords } from './function-words';
-import { isHan } from './han';
+import { isHan } from '../fold';
 
 /** Chinese numerals as formulas use them (after folding: 兩 → 两). */
 const NUMERALS = '一二三四五六七八九十两百千';

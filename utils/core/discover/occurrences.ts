@@ -9,7 +9,7 @@
 import type { FoldTable } from '../fold';
 import { compileMatcher, type Match, type Matcher } from '../matcher';
 import { createCitation } from './citation';
-import { isHanCode } from './han';
+import { isHanCode } from '../fold';
 
 export interface CandidateContext {
   document: string;

@@ -10,7 +10,7 @@
  *
  * Pure.
  */
-import { isHan } from './han';
+import { isHan } from '../fold';
 
 const ITEM = 4;
 const SEPARATORS = '、,';

@@ -9,7 +9,7 @@
  *
  * Pure.
  */
-import { isHan } from './han';
+import { isHan } from '../fold';
 import { isNumberedShape } from './numbered-formulas';
 
 /** Separators between a slogan's parts (after folding: ，→ ,). */

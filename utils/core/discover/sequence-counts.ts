@@ -11,7 +11,7 @@
  *
  * Pure: no DOM, no Node built-ins.
  */
-import { isHanCode } from './han';
+import { isHanCode } from '../fold';
 import { PairNumbering } from './pair-numbering';
 
 /** Characters either side of a sequence; a text boundary or any character that is not Han counts as a distinct neighbour each time. */
