@@ -49,6 +49,13 @@ export function buildFoldPairs(sources: FoldSources): string {
 
   // Compatibility ideographs first: they are the same character, whatever the script.
   for (const [from, [to]] of pairs(sources.compatibility)) set(from, to);
+  // Kangxi radicals, and the CJK radicals that Unicode decomposes (NFKC), are the ideograph they
+  // look like: text taken from PDFs (Chromium's own print to PDF among them) writes 一 as ⼀ and 文
+  // as ⽂, and 最后⼀公里 must still match.
+  for (let code = 0x2e80; code <= 0x2fdf; code++) {
+    const radical = String.fromCharCode(code);
+    set(radical, radical.normalize('NFKC'));
+  }
   for (const [from, [to]] of pairs(sources.traditionalToSimplified)) set(from, to);
   // A regional variant folds to whatever its standard Traditional form folds to.
   for (const dict of sources.variantsToStandard) {

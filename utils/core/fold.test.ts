@@ -33,6 +33,16 @@ describe('the fold table derived from opencc-js', () => {
     expect(foldText(text, fold).slice(0, 2)).toBe('𠀀');
   });
 
+  it('folds Kangxi radicals and decomposable CJK radicals to the ideographs they look like, as PDFs write them', () => {
+    expect(foldText('最后⼀公里，⽂件', fold)).toBe(foldText('最后一公里，文件', fold));
+    // ⾧ (the radical "long") is 長, which folds on to 长; ⺟ (a supplement radical) is 母.
+    expect(foldText('⾧⺟', fold)).toBe('长母');
+    // A phrase written with radicals is found, and the match covers the text as written.
+    const text = '关键在于最后⼀公⾥。';
+    const matches = createPhraseMatcher(data.phrases).findMatches(text);
+    expect(matches.map((m) => [data.phrases.ids[m.entry], text.slice(m.start, m.end)])).toEqual([['zuihou-yigongli', '最后⼀公⾥']]);
+  });
+
   it('folds full-width ASCII and case', () => {
     expect(foldText('，；：ＡＢc', fold)).toBe(',;:abc');
   });

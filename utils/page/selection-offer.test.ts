@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { firstMatchIn } from './selection-offer';
+import { describe, expect, it, vi } from 'vitest';
+import { firstMatchIn, offerSelectedPhrases } from './selection-offer';
 
 /** A paragraph with phrases at known offsets, and a range over [from, to) of its text. */
 function setUp(text: string) {
@@ -32,5 +32,51 @@ describe('firstMatchIn', () => {
   it('finds none where the selection only touches a phrase’s edge, or misses every phrase', () => {
     expect(firstMatchIn(range(6, 11), matches)).toBeUndefined();
     expect(firstMatchIn(range(0, 2), matches)).toBeUndefined();
+  });
+});
+
+describe('offerSelectedPhrases', () => {
+  const pointer = (pointerType: string) => document.dispatchEvent(new PointerEvent('pointerdown', { pointerType, bubbles: true }));
+  const select = (from: number, to: number) => {
+    const node = document.body.firstElementChild!.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    document.dispatchEvent(new Event('selectionchange'));
+  };
+
+  it('offers the phrase a touch selection covers once the handles rest, withdraws it when the selection goes, and ignores a mouse', async () => {
+    vi.useFakeTimers();
+    document.body.innerHTML = '<p>落实八项规定精神</p>';
+    const offer = vi.fn();
+    const withdraw = vi.fn();
+    const controller = new AbortController();
+    offerSelectedPhrases<string>({
+      document,
+      signal: controller.signal,
+      enabled: () => true,
+      find: (range) => (range.toString().includes('八项') ? 'baxiang-guiding' : undefined),
+      offer,
+      withdraw,
+    });
+    pointer('mouse');
+    select(2, 6);
+    vi.advanceTimersByTime(1000);
+    expect(offer).not.toHaveBeenCalled();
+
+    pointer('touch');
+    select(2, 6);
+    expect(offer).not.toHaveBeenCalled(); // not while the handles may still move
+    vi.advanceTimersByTime(300);
+    expect(offer).toHaveBeenCalledWith('baxiang-guiding', expect.anything());
+    document.getSelection()!.removeAllRanges();
+    document.dispatchEvent(new Event('selectionchange'));
+    vi.advanceTimersByTime(300);
+    expect(withdraw).toHaveBeenCalledOnce();
+    controller.abort();
+    vi.useRealTimers();
   });
 });

@@ -76,6 +76,8 @@ export function offerSelectedPhrases<M>(options: SelectionOfferOptions<M>): void
   document.addEventListener(
     'selectionchange',
     () => {
+      // A mouse's selections (and pages that never offered) cost nothing but this test.
+      if (!byTouch && !offered) return;
       clearTimeout(timer);
       timer = setTimeout(check, SETTLE_MS);
     },
