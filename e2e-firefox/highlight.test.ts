@@ -185,6 +185,24 @@ describe('the card', () => {
     await page.close();
   });
 
+  // Firefox for Android runs this engine: a tap (touch pointer events, tap-tracker.ts) opens the
+  // card, with previous and next buttons, as on a phone.
+  it('opens on a tap, with previous and next buttons, and a tap beside the text closes it', async () => {
+    const page = await firefox.open('/card.html');
+    await firstPass(page);
+    const centre = (await centreOf(page, '最后一公里'))!;
+    await page.touchscreen.tap(centre.x, centre.y);
+    const shown = () =>
+      page.evaluate(() => {
+        const dialog = document.querySelector('tifa-lens-card')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+        return dialog?.style.visibility === 'visible' ? [dialog.dataset.entry, dialog.querySelectorAll('nav button').length] : null;
+      });
+    await expect.poll(shown).toEqual(['zuihou-yigongli', 2]);
+    await page.touchscreen.tap(2, 2);
+    await expect.poll(shown).toBeNull();
+    await page.close();
+  });
+
   it('opens from the keyboard command on the next and previous phrase, with focus', async () => {
     const page = await firefox.open('/card.html');
     await firstPass(page);
