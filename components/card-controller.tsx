@@ -73,10 +73,10 @@ export class CardController {
   }
 
   /**
-   * Draws the card for `request` but keeps it hidden, where no card or offer is showing: a finger
-   * is down on the phrase and about to lift. The first card of a page costs its shadow root, its
-   * styles, fonts and a first layout (some 50–100 ms on a phone); drawn while the finger rests,
-   * the tap then only has to show it.
+   * Draws the card for `request` but keeps it hidden, where no card or offer is showing: on a
+   * touch screen, once the page shows phrases, and again when a finger comes down on a phrase. The
+   * first card of a page costs its shadow root, its styles, fonts and a first layout (over 100 ms
+   * on a busy phone); drawn ahead, a tap only has to show it.
    */
   async stage(request: CardRequest): Promise<void> {
     if (this.shownId !== undefined || this.offered) return;

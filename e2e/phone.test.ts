@@ -154,6 +154,16 @@ describe('tap lookup on a phone', () => {
     await page.close();
   });
 
+  it('draws the card ahead, hidden, once the page shows phrases, so that the first tap only shows it', async () => {
+    const { page } = await openPhonePage();
+    await page.waitForFunction(() => {
+      const card = document.querySelector('tifa-lens-card')?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+      return card?.style.visibility === 'hidden';
+    });
+    expect(await cardShows(page)).toBe(0);
+    await page.close();
+  });
+
   it('moves through the page’s phrases with the card’s own buttons, and closes with its close button', async () => {
     const { page, finger } = await openPhonePage();
     await finger.tap(await centre(page, '#ph-0'));

@@ -42,6 +42,8 @@ export class HighlightSession {
   private scopeChanges: Promise<void> = Promise.resolve();
   /** Called whenever the highlights go away (switched off, restarted): the card closes with them. */
   onStop: () => void = () => {};
+  /** Called when the page first shows highlights (once per start). */
+  onFirstShown: () => void = () => {};
 
   private constructor(
     private readonly document: Document,
@@ -184,7 +186,9 @@ export class HighlightSession {
       },
       // ... and the first frame that shows highlights (what is on screen is read first).
       onFirstVisible: () => {
-        if (this.highlighter === highlighter) measure('tifa-visible', { start: started, detail: { registered: highlighter.registered } });
+        if (this.highlighter !== highlighter) return;
+        measure('tifa-visible', { start: started, detail: { registered: highlighter.registered } });
+        this.onFirstShown();
       },
     });
     this.highlighter = highlighter;

@@ -73,6 +73,19 @@ export class PageCard {
     });
     ctx.onInvalidated(() => this.view.remove());
     session.onStop = () => this.hide();
+    // On a touch screen the first tap of a page would pay for the card's shadow root, styles, fonts
+    // and first layout (over 100 ms on a busy phone). Once the page shows phrases, the card is
+    // drawn once, hidden, while the page is idle; a mouse never needs this (hover waits 120 ms).
+    if (matchMedia('(any-pointer: coarse)').matches) {
+      session.onFirstShown = () =>
+        requestIdleCallback(
+          () => {
+            const [first] = this.session.matches();
+            if (first && this.tapLookup()) void this.open(first, { focus: false, steps: true, staged: true });
+          },
+          { timeout: 2000 },
+        );
+    }
     trackHover<PageMatch>({
       document,
       signal: ctx.signal,
