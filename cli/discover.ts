@@ -5,7 +5,7 @@
  * docs/discover.md). It reads what `tifa corpus` reads, and writes a report, JSON, or the
  * candidates as an own-phrases CSV for the extension's options.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { candidatesAsOwnPhrases } from '../utils/core/discover/candidates-as-own-phrases';
@@ -22,7 +22,7 @@ import { foldText, type FoldTable } from '../utils/core/fold';
 import { ownPhrasesToCsv, parseOwnPhrasesFile, type OwnPhrase } from '../utils/core/own-phrases';
 import { createPhraseMatcher, withOwnPhrases } from '../utils/core/phrase-matcher';
 import { encodingOf } from './annotate';
-import { inputItems, type InputSource } from './corpus/input';
+import { checkSource, inputItems, inputSource, type InputSource } from './corpus/input';
 import { UnreadableDocument, decodeDocument, documentText, readDocumentBytes } from './document';
 import { loadData } from './glossary-data';
 import { UserError } from './io';
@@ -131,28 +131,7 @@ function parseOptions(argv: string[]): DiscoverCommandOptions | 'help' {
     else if (flag === '--reference') parsed.reference = value;
     else if (flag === '--manifest') manifest = value;
   }
-  if (operands.length + (manifest === undefined ? 0 : 1) !== 1)
-    throw new UserError(`one input: a directory, --manifest FILE.csv or -; ${SEE_HELP}`, 2);
-  const source: InputSource =
-    manifest !== undefined
-      ? { kind: 'manifest', path: manifest }
-      : operands[0] === '-'
-        ? { kind: 'stdin' }
-        : { kind: 'directory', path: operands[0] };
-  return { source, ...parsed };
-}
-
-function checkSource(source: InputSource): void {
-  if (source.kind === 'stdin') return;
-  let directory: boolean;
-  try {
-    directory = statSync(source.path).isDirectory();
-  } catch {
-    throw new UserError(`${source.path}: no such ${source.kind === 'directory' ? 'directory' : 'file'}`);
-  }
-  if (source.kind === 'directory' && !directory)
-    throw new UserError(`${source.path}: is a file; give a directory, --manifest FILE.csv or -`);
-  if (source.kind === 'manifest' && directory) throw new UserError(`${source.path}: is a directory; --manifest takes a CSV file`);
+  return { source: inputSource(operands, manifest, SEE_HELP), ...parsed };
 }
 
 /** Every readable document of the source; the others are counted and named on standard error. */

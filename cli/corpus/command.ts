@@ -5,7 +5,7 @@
  * --jobs; a bounded number of documents is in flight at once, so memory does not grow with the
  * corpus.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { CORPUS_DOCUMENT_OPTIONS, HELP_OPTION, commandHelp, parseArgs, type Opti
 import { FORMATS, RUN_FILE, fileOf, formatOf, type Format } from './dataset';
 import { openDatasetWriter } from './dataset-writer';
 import type { DocumentOutcome, DocumentTask, JobSettings } from './document-job';
-import { checkManifest, inputItems, type InputItem, type InputSource } from './input';
+import { checkManifest, checkSource, inputItems, inputSource, type InputItem, type InputSource } from './input';
 import { WorkerPool } from './pool';
 import { Progress } from './progress';
 import { carryOver } from './resume';
@@ -106,8 +106,7 @@ function parseOptions(argv: string[]): CorpusOptions | 'help' {
       if (!shard) throw new UserError(`--shard takes i/n, 1 ≤ i ≤ n (1/3, 2/3, 3/3); ${SEE_HELP}`, 2);
     }
   }
-  const inputs = operands.length + (manifest === undefined ? 0 : 1);
-  if (inputs !== 1) throw new UserError(`one input: a directory, --manifest FILE.csv or -; ${SEE_HELP}`, 2);
+  const source = inputSource(operands, manifest, SEE_HELP);
   if (out === undefined) throw new UserError(`--out DIR is needed; ${SEE_HELP}`, 2);
   if (resume && format === 'parquet') {
     throw new UserError(
@@ -115,26 +114,7 @@ function parseOptions(argv: string[]): CorpusOptions | 'help' {
       2,
     );
   }
-  const source: InputSource =
-    manifest !== undefined
-      ? { kind: 'manifest', path: manifest }
-      : operands[0] === '-'
-        ? { kind: 'stdin' }
-        : { kind: 'directory', path: operands[0] };
   return { source, out, jobs, format, level, wholePage, encoding, resume, shard };
-}
-
-function checkInput(source: InputSource): void {
-  if (source.kind === 'stdin') return;
-  let directory: boolean;
-  try {
-    directory = statSync(source.path).isDirectory();
-  } catch {
-    throw new UserError(`${source.path}: no such ${source.kind === 'directory' ? 'directory' : 'file'}`);
-  }
-  if (source.kind === 'directory' && !directory)
-    throw new UserError(`${source.path}: is a file; give a directory, --manifest FILE.csv or -`);
-  if (source.kind === 'manifest' && directory) throw new UserError(`${source.path}: is a directory; --manifest takes a CSV file`);
 }
 
 /** What run.json records of the options: those that decide the dataset's content. */
@@ -160,7 +140,7 @@ export async function corpusCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  checkInput(options.source);
+  checkSource(options.source);
   if (options.source.kind === 'manifest') await checkManifest(options.source.path);
   const { out, format } = options;
   mkdirSync(out, { recursive: true });

@@ -4,7 +4,7 @@
  * input (in its order). Nothing is read whole: a manifest and standard input stream, a directory is
  * listed one folder at a time. A row or line that names no document is a failure, not the end.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { csvRecords } from '../csv';
@@ -165,4 +165,30 @@ async function* stdinItems(io: Io): AsyncGenerator<InputItem> {
     const meta = { id: id!, date: date!, source: optional('source'), url: optional('url'), path: null };
     yield { task: { meta, text: record.text as string, shownAs: where } };
   }
+}
+
+/**
+ * The one input of a corpus command: a directory, `--manifest FILE.csv`, or `-` (NDJSON on standard
+ * input). `seeHelp` ends the error a command line with none, or two, gets.
+ */
+export function inputSource(operands: readonly string[], manifest: string | undefined, seeHelp: string): InputSource {
+  if (operands.length + (manifest === undefined ? 0 : 1) !== 1) {
+    throw new UserError(`one input: a directory, --manifest FILE.csv or -; ${seeHelp}`, 2);
+  }
+  if (manifest !== undefined) return { kind: 'manifest', path: manifest };
+  return operands[0] === '-' ? { kind: 'stdin' } : { kind: 'directory', path: operands[0] };
+}
+
+/** Fails, in one line, on an input that is missing or of the wrong kind (a file for a directory …). */
+export function checkSource(source: InputSource): void {
+  if (source.kind === 'stdin') return;
+  let directory: boolean;
+  try {
+    directory = statSync(source.path).isDirectory();
+  } catch {
+    throw new UserError(`${source.path}: no such ${source.kind === 'directory' ? 'directory' : 'file'}`);
+  }
+  if (source.kind === 'directory' && !directory)
+    throw new UserError(`${source.path}: is a file; give a directory, --manifest FILE.csv or -`);
+  if (source.kind === 'manifest' && directory) throw new UserError(`${source.path}: is a directory; --manifest takes a CSV file`);
 }

@@ -15,6 +15,7 @@ import { corpusCommand } from '../corpus/command';
 import { loadData } from '../glossary-data';
 import { reported, type Io } from '../io';
 import { statsCommand } from './command';
+import type { StatsRow } from './tally';
 
 /**
  * A dated corpus from two sources, planted with three phrases in known numbers: `tifa stats`, the
@@ -102,16 +103,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Row {
-  period: string;
-  phrase_id: string;
-  canonical: string;
-  occurrences: number;
-  documents: number;
-  han_chars: number;
-  rate_per_10k: number;
-  doc_share: number;
-}
+type Row = StatsRow;
 
 /** The rows of `tifa stats`, counted by hand from what was planted. */
 function byHand(periodOf: (d: Doc) => string, keep: (id: string) => boolean = () => true, minDocs = 0): Row[] {

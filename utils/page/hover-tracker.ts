@@ -17,7 +17,8 @@ export interface HoverOptions<M> {
   isOverCard(event: Event): boolean;
   /** The match whose card is open, if any. */
   shown(): M | undefined;
-  show(match: M, rect: DOMRect): void;
+  /** Opens the card; it is placed by the whole phrase, not the line under the pointer. */
+  show(match: M): void;
   hide(): void;
   showDelayMs?: number;
   hideDelayMs?: number;
@@ -57,7 +58,7 @@ export function trackHover<M>(options: HoverOptions<M>): void {
       clearTimeout(showTimer);
       showTimer = setTimeout(() => {
         pending = undefined;
-        options.show(found.match, found.rect);
+        options.show(found.match);
       }, options.showDelayMs ?? SHOW_DELAY_MS);
       return;
     }
