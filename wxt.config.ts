@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { pdfjsAssets } from './scripts/build/pdfjs-assets';
 
 /** The add-on's id on addons.mozilla.org; it can never change once published. */
 const FIREFOX_ID = 'tifa-lens@tifa-lens.example';
@@ -21,12 +22,34 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The PDF viewer's pdf.js worker, CMaps and standard fonts, from node_modules.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // The offscreen document (conversion, Readability) is Chrome's; Firefox's background page does it.
-    permissions: ['storage', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: [
+      'storage',
+      'activeTab',
+      'contextMenus',
+      ...(browser === 'firefox'
+        ? // Opening PDFs in the viewer, on the sites a reader chose (off by default): Firefox
+          // redirects by the response's content type with blocking webRequest.
+          ['webRequest', 'webRequestBlocking']
+        : // Chrome does it with a declarativeNetRequest rule, which acts only where a site's
+          // permission was granted (WithHostAccess: no warning at install).
+          ['offscreen', 'declarativeNetRequestWithHostAccess']),
+    ],
+    // The PDF viewer reads a document from its site only once the reader allows that site (the
+    // viewer, the popup or the options ask); nothing is granted at install.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: 'Tifa Lens' },
     // Highlight inheritance (Chrome 134) lets the highlight rules hang on the root element alone
     // (entrypoints/content/highlighting.ts): without it they would paint nothing.

@@ -21,6 +21,8 @@ export interface ReaderViewProps {
   script: ScriptChoice;
   onScript: (choice: ScriptChoice) => void;
   busy: boolean;
+  /** For a PDF: the page of each of the article's blocks; exports then give each match its page. */
+  pages?: readonly number[];
   /** Saves a file (the page wires a download; tests capture it). */
   save: (name: string, type: string, content: string) => void;
 }
@@ -33,6 +35,16 @@ function blocksOfText(text: string): ArticleBlock[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => ({ kind: 'paragraph' as const, text: line }));
+}
+
+function startsOfPages(spans: readonly { start: number }[], pages: readonly number[]): number[] {
+  const last = Math.max(...pages);
+  const starts: number[] = [];
+  for (let page = last; page >= 1; page--) {
+    const first = pages.indexOf(page);
+    starts[page - 1] = first === -1 ? (starts[page] ?? 0) : spans[first].start;
+  }
+  return starts;
 }
 
 export function ReaderView(props: ReaderViewProps) {
@@ -51,8 +63,11 @@ export function ReaderView(props: ReaderViewProps) {
       spans.push({ start: text.length, text: block.text });
       text += block.text;
     }
-    return { text, result: annotate(text, spans, props.matcher, props.entries, 'all') };
-  }, [blocks, props.matcher, props.entries]);
+    // Page n begins where its first block does (a page without text begins where the next one does).
+    const pages = pasted ? undefined : props.pages;
+    const pageStarts = pages && pages.length === spans.length ? startsOfPages(spans, pages) : undefined;
+    return { text, pageStarts, result: annotate(text, spans, props.matcher, props.entries, 'all') };
+  }, [blocks, props.matcher, props.entries, props.pages, pasted]);
 
   return (
     <div class="reader">
@@ -120,6 +135,7 @@ export function ReaderView(props: ReaderViewProps) {
                         url: pasted ? null : props.url,
                         byline: pasted ? null : (props.article?.byline ?? null),
                         text: annotation.text,
+                        pageStarts: annotation.pageStarts,
                       },
                       annotation.result,
                     ),

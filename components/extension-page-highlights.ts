@@ -7,7 +7,8 @@ import type { CompiledEntry } from '@/utils/core/compiled-data';
 import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import type { Occurrence } from '@/utils/core/corpus-index';
 import type { Language } from '@/utils/core/i18n';
-import { createPhraseMatcher } from '@/utils/core/phrase-matcher';
+import { createPhraseMatcher, type PhraseMatcher } from '@/utils/core/phrase-matcher';
+import type { HighlightLevel } from '@/utils/core/policy-context';
 import { createCssHighlightPainter, supportsCustomHighlights } from '@/utils/page/highlight-painter';
 import { boundsOf, phraseAtPoint, rectsOf } from '@/utils/page/hit-test';
 import { tapLookup } from '@/utils/extension/settings';
@@ -25,21 +26,45 @@ export function pageMatcher() {
   return sharedMatcher;
 }
 
-/**
- * Highlights `document` and explains its phrases on hover. Returns the highlighter (not started:
- * the page starts it once its content is rendered), or undefined where the browser has no CSS
- * Custom Highlight API (the extension's pages do not draw the overlay).
- */
-export function highlightExtensionPage(options: {
+export interface ExtensionPageOptions {
   document: Document;
   entries: ReadonlyMap<string, CompiledEntry>;
   openEssay: (o: Occurrence) => void;
   openGlossary: (id: string) => void;
   language: () => Language;
-}): PageHighlighter | undefined {
+  /** The reader's highlight level and its matcher (the PDF viewer); by default every phrase is shown. */
+  level?: HighlightLevel;
+  matcher?: () => PhraseMatcher;
+  /**
+   * The phrase before or after `from`, for the card's previous and next buttons, where the page
+   * knows more than the highlighter holds (the PDF viewer draws only the pages near the screen).
+   */
+  step?: (from: PageMatch, by: 1 | -1) => Promise<PageMatch | undefined>;
+  /** Where a match stands among all of the document's (with `step`). */
+  position?: (match: PageMatch) => { position: number; total: number };
+}
+
+/**
+ * Highlights `document` and explains its phrases on hover. Returns the highlighter (not started:
+ * the page starts it once its content is rendered), or undefined where the browser has no CSS
+ * Custom Highlight API (the extension's pages do not draw the overlay).
+ */
+export function highlightExtensionPage(options: ExtensionPageOptions): PageHighlighter | undefined {
+  return extensionPageHighlights(options)?.highlighter;
+}
+
+/** As highlightExtensionPage, with the way to open the card on a match (keyboard navigation). */
+export function extensionPageHighlights(
+  options: ExtensionPageOptions,
+): { highlighter: PageHighlighter; showCard: (match: PageMatch, steps?: boolean) => void } | undefined {
   const { document, entries } = options;
   if (!supportsCustomHighlights()) return undefined;
-  const highlighter = new PageHighlighter(document, { matcher: pageMatcher, painter: createCssHighlightPainter(), isOwnUi: isExtensionUi });
+  const highlighter = new PageHighlighter(document, {
+    matcher: options.matcher ?? pageMatcher,
+    level: options.level,
+    painter: createCssHighlightPainter(),
+    isOwnUi: isExtensionUi,
+  });
   const card = new CardController(cardInShadowRoot(document), {
     language: options.language,
     openEssay: options.openEssay,
@@ -52,9 +77,10 @@ export function highlightExtensionPage(options: {
     if (!entry || rects.length === 0) return;
     shown = match;
     const all = highlighter.matches();
-    const step = (by: number) => {
+    const step = async (by: 1 | -1) => {
       const index = all.indexOf(match);
-      const next = all[(index + by + all.length) % all.length];
+      const next = options.step ? await options.step(match, by) : all[(index + by + all.length) % all.length];
+      if (!next) return;
       next.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
       show(next, true);
     };
@@ -65,7 +91,11 @@ export function highlightExtensionPage(options: {
       phraseNode: match.startNode,
       focus: false,
       navigation: steps
-        ? { position: all.indexOf(match) + 1, total: all.length, onPrevious: () => step(-1), onNext: () => step(1) }
+        ? {
+            ...(options.position?.(match) ?? { position: all.indexOf(match) + 1, total: all.length }),
+            onPrevious: () => void step(-1),
+            onNext: () => void step(1),
+          }
         : undefined,
     });
   };
@@ -84,5 +114,5 @@ export function highlightExtensionPage(options: {
   void tapLookup.read().then((value) => (tapOpens = value));
   tapLookup.watch((value) => (tapOpens = value));
   trackTaps<PageMatch>({ ...common, enabled: () => tapOpens, show: (match) => show(match, true) });
-  return highlighter;
+  return { highlighter, showCard: show };
 }

@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extensionWithSites } from '../test-support/extension-copy';
 /** Reading the highlights: the same helpers for Chromium and Firefox. */
 export { allHighlighted, centreOf, highlightTexts } from '../test-support/highlights';
 
@@ -28,6 +29,8 @@ export interface FirefoxExtension {
   origin: string;
   /** Serves `html` at origin + path. */
   serve(path: string, html: string): void;
+  /** Serves bytes of any type (a PDF) at origin + path; `status` for a refusal. */
+  serveFile(path: string, body: Buffer, contentType: string, status?: number): void;
   /** Opens a served path (or any URL) in a new tab, in front. */
   open(pathOrUrl: string): Promise<Page>;
   /** Opens an extension page (`popup.html?tabId=3`, `options.html` …) in a new tab, in front. */
@@ -52,15 +55,25 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxExtension> {
+/** `sites`: granted at install (test-support/extension-copy.ts); the server is at http://127.0.0.1. */
+export async function launchFirefox(options: { sites?: string[] } = {}): Promise<FirefoxExtension> {
   const manifestPath = join(EXTENSION_DIR, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build:firefox`);
+  const extensionDir = options.sites ? extensionWithSites(EXTENSION_DIR, options.sites) : EXTENSION_DIR;
   const geckoId: string = JSON.parse(readFileSync(manifestPath, 'utf8')).browser_specific_settings.gecko.id;
   const uuid = randomUUID();
 
   const pages = new Map<string, string>();
+  const files = new Map<string, { body: Buffer; contentType: string; status: number }>();
   const server = createServer((request, response) => {
-    const body = pages.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = files.get(path);
+    if (file) {
+      response.writeHead(file.status, { 'content-type': file.contentType });
+      response.end(file.body);
+      return;
+    }
+    const body = pages.get(path);
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(body ?? 'not found');
   });
@@ -81,7 +94,7 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
     },
   });
   try {
-    await browser.installExtension(EXTENSION_DIR);
+    await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close();
     server.close();
@@ -124,6 +137,7 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
     extensionOrigin,
     origin,
     serve: (path, html) => void pages.set(path, html),
+    serveFile: (path, body, contentType, status = 200) => void files.set(path, { body, contentType, status }),
     open: (pathOrUrl) => inFront(/^[a-z-]+:/.test(pathOrUrl) ? pathOrUrl : `${origin}${pathOrUrl}`),
     extensionPage: (path) => inFront(`${extensionOrigin}/${path}`),
     inExtension,

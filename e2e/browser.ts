@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { extensionWithSites } from '../test-support/extension-copy';
 /** Reading the highlights: the same helpers for Chromium and Firefox. */
 export { allHighlighted, centreOf, highlightTexts } from '../test-support/highlights';
 
@@ -19,6 +20,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Serves `html` at TEST_ORIGIN + path. */
   serve(path: string, html: string): Promise<void>;
+  /** Serves bytes of any type (a PDF) at TEST_ORIGIN + path; `status` for a refusal. */
+  serveFile(path: string, body: Buffer, contentType: string, status?: number): void;
   open(path: string): Promise<Page>;
   /** The id of `page`'s tab (brought to front; the extension has no "tabs" permission, so tab URLs are hidden from it). */
   tabIdOf(page: Page): Promise<number>;
@@ -38,17 +41,25 @@ export interface ExtensionBrowser {
 /** A phone as Chromium emulates one: touch, a mobile user agent's layout rules, a 360×640 screen. */
 const PHONE = { hasTouch: true, isMobile: true, viewport: { width: 360, height: 640 } } as const;
 
-export async function launchWithExtension(options: { extension?: boolean; phone?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: {
+    extension?: boolean;
+    phone?: boolean;
+    /** Sites granted at install (test-support/extension-copy.ts): `http://tifa.test/*`. */
+    sites?: string[];
+  } = {},
+): Promise<ExtensionBrowser> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
   }
+  const extensionDir = options.sites ? extensionWithSites(EXTENSION_DIR, options.sites) : EXTENSION_DIR;
   const context = await chromium.launchPersistentContext('', {
     ...(options.phone && PHONE),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -61,8 +72,11 @@ export async function launchWithExtension(options: { extension?: boolean; phone?
     ],
   });
   const pages = new Map<string, string>();
+  const files = new Map<string, { body: Buffer; contentType: string; status: number }>();
   await context.route(`${TEST_ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
+    const file = files.get(path);
+    if (file) return route.fulfill(file);
     const body = pages.get(path);
     return body === undefined
       ? route.fulfill({ status: 404, body: 'not found' })
@@ -100,6 +114,9 @@ export async function launchWithExtension(options: { extension?: boolean; phone?
     resetStorage: () => inWorker(() => (globalThis as any).chrome.storage.local.clear(), undefined),
     async serve(path, html) {
       pages.set(path, html);
+    },
+    serveFile(path, body, contentType, status = 200) {
+      files.set(path, { body, contentType, status });
     },
     async open(path) {
       const page = await context.newPage();

@@ -36,7 +36,9 @@ function Popup({ initialQuery }: { initialQuery: string }) {
   // The first view: the page's phrases when it has some, the lookup otherwise.
   useEffect(() => {
     if (view !== undefined || state.kind === 'loading') return;
-    setView(state.kind === 'ready' && state.summary.phrases.length > 0 ? 'page' : 'lookup');
+    // A PDF without readable text opens on the page too: its message must not hide behind the lookup.
+    const pdfWithoutText = state.kind === 'ready' && state.summary.pdf !== undefined && state.summary.pdf.text !== 'text';
+    setView(state.kind === 'ready' && (state.summary.phrases.length > 0 || pdfWithoutText) ? 'page' : 'lookup');
   }, [state, view]);
 
   const count = state.kind === 'ready' ? state.summary.phrases.length : 0;

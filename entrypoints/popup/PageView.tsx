@@ -10,6 +10,7 @@ import { useSetting } from '@/utils/extension/use-setting';
 import { entryLink, essayLink } from './extension-urls';
 import { saveFlashcards } from './flashcards';
 import { PageFooter } from './PageFooter';
+import { PdfOffer } from './PdfOffer';
 import { ReportView } from './ReportView';
 import { useTargetTabId } from './target-tab';
 import type { Entries } from './use-entries';
@@ -46,9 +47,12 @@ export function PageView({ state, hostname, entries }: { state: PageState; hostn
         </div>
       )}
       {state.kind === 'loading' && <p class="tl-note">{t('readingPage')}</p>}
-      {state.kind === 'unreadable' && <p class="tl-note">{t('cannotRead')}</p>}
+      {state.kind === 'unreadable' && <PdfOffer tabId={tabId} fallback={t('cannotRead')} />}
       {summary &&
-        (!summary.hasChinese ? (
+        (summary.pdf && summary.pdf.text !== 'text' ? (
+          // A scan, or a PDF whose fonts map to no characters: never shown as a page without phrases.
+          <p class="tl-note">{t(summary.pdf.text === 'no-text' ? 'pdfNoText' : 'pdfUnreadable')}</p>
+        ) : !summary.hasChinese ? (
           <p class="tl-note">{t('noChinese')}</p>
         ) : !summary.enabled ? (
           <p class="tl-note">{t('highlightsOff')}</p>

@@ -38,6 +38,14 @@ function isSingleUnit(s: string): boolean {
 }
 
 /**
+ * The CJK Radicals Supplement and the unified ideograph each stands for, from Unicode's
+ * EquivalentUnifiedIdeograph.txt (U+2E81–U+2EF3); pairs whose ideograph lies outside the BMP are
+ * left out, as the fold maps single code units only.
+ */
+const RADICAL_EQUIVALENTS =
+  '⺁厂 ⺂乛 ⺃乚 ⺄乙 ⺅亻 ⺆冂 ⺈刀 ⺉刂 ⺊卜 ⺋㔾 ⺌小 ⺍小 ⺎兀 ⺏尣 ⺐尢 ⺒巳 ⺓幺 ⺔彑 ⺖忄 ⺗心 ⺘扌 ⺙攵 ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺢氺 ⺣灬 ⺤爫 ⺥爫 ⺦丬 ⺧牛 ⺨犭 ⺩王 ⺫目 ⺬示 ⺭礻 ⺯糹 ⺰纟 ⺱罓 ⺲罒 ⺳㓁 ⺴冗 ⺶羊 ⺹耂 ⺺肀 ⺻聿 ⺼肉 ⺾艹 ⺿艹 ⻀艹 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻈讠 ⻉贝 ⻋车 ⻌辶 ⻍辶 ⻎辶 ⻏邑 ⻐钅 ⻑長 ⻒镸 ⻓长 ⻔门 ⻖阝 ⻗雨 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻟飠 ⻠饣 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 ⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⻳龟';
+
+/**
  * Returns the table as a string of (from, to) code-unit pairs, sorted by `from`, listing only
  * units that change. The fold is idempotent: fold(fold(c)) === fold(c).
  */
@@ -56,6 +64,9 @@ export function buildFoldPairs(sources: FoldSources): string {
     const radical = String.fromCharCode(code);
     set(radical, radical.normalize('NFKC'));
   }
+  // Most CJK radicals (the supplement, U+2E80–U+2EFF) have no decomposition, yet PDFs write 风 as
+  // ⻛ and 门 as ⻔ just the same: Unicode pairs each with its ideograph in another file.
+  for (const [radical, ideograph] of RADICAL_EQUIVALENTS.split(' ')) set(radical, ideograph);
   for (const [from, [to]] of pairs(sources.traditionalToSimplified)) set(from, to);
   // A regional variant folds to whatever its standard Traditional form folds to.
   for (const dict of sources.variantsToStandard) {

@@ -100,6 +100,16 @@ export function shownBlockMatches(
   return found.filter(({ entry, start, end }) => context.shows(entry, isQuoted(text, start, end)));
 }
 
+/**
+ * Whether the blocks, read in order as a page is, make policy text at `level` (always true where the
+ * level gates nothing). The PDF viewer asks this of a whole document whose pages it draws a few at a time.
+ */
+export function isPolicyText(blocks: readonly { text: string }[], matcher: PhraseMatcher, level: HighlightLevel): boolean {
+  const context = new PolicyContext(matcher, matcher.cues, level);
+  for (const { text } of blocks) if (context.observe(text, matcher.findMatches(text)) || context.isPolicy) return true;
+  return context.isPolicy;
+}
+
 /** The phrases of `text` at a highlight level (shownBlockMatches), with their counts and meanings. */
 export function annotate(
   text: string,

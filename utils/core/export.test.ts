@@ -210,3 +210,27 @@ describe('JSON export', () => {
     expect(json.phrases[0]).toMatchObject({ id: 'zuihou-yigongli', tier: 'key', count: 1 });
   });
 });
+
+describe('exports of a PDF', () => {
+  // Page 1 holds the first occurrence, page 3 the second; page 2 is empty.
+  const text = `第一页讲${PHRASE}。\n\n第三页又讲${PHRASE}。`;
+  const pageStarts = [0, text.indexOf('第三页'), text.indexOf('第三页')];
+  const source = { title: 'Report', url: 'https://example.com/r.pdf', text, pageStarts };
+
+  it('give each match its page number in JSON and CSV', () => {
+    expect(JSON.parse(toJson(source, annotated(text))).matches.map((m: { page: number }) => m.page)).toEqual([1, 3]);
+    const rows = toCsv(source, annotated(text)).replace('\uFEFF', '').trim().split('\r\n');
+    const column = rows[0].split(',').indexOf('page');
+    expect(column).toBe(4);
+    expect(rows.slice(1).map((r) => r.split(',')[column])).toEqual(['1', '3']);
+  });
+
+  it('list each phrase’s pages in its Markdown footnote', () => {
+    expect(toMarkdown(source, annotated(text))).toMatch(/×2\) pp\. 1, 3\. —/);
+  });
+
+  it('have no page column or field for a web page', () => {
+    expect(toCsv({ text }, annotated(text))).not.toMatch(/,page,/);
+    expect(JSON.parse(toJson({ text }, annotated(text))).matches[0]).not.toHaveProperty('page');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Annotation } from './annotate';
 import { CATEGORY_LABELS, TIER_LABELS } from './glossary-schema';
+import { pageAt } from './pdf-text';
 
 export interface ExportSource {
   title?: string | null;
@@ -11,6 +12,17 @@ export interface ExportSource {
   byline?: string | null;
   /** The text that was annotated; match offsets index it. */
   text: string;
+  /**
+   * For a PDF: the offset in `text` where each page begins (utils/core/pdf-text.ts). Matches then
+   * carry their page number, which is how a reader finds them again in the document.
+   */
+  pageStarts?: readonly number[];
+}
+
+/** The page of each match when the source has pages; undefined otherwise. */
+function pagesOf(source: ExportSource): ((offset: number) => number) | undefined {
+  const starts = source.pageStarts;
+  return starts && starts.length > 0 ? (offset) => pageAt(starts, offset) : undefined;
 }
 
 export type ExportFormat = 'md' | 'json' | 'csv';
@@ -56,14 +68,22 @@ export function toMarkdown(source: ExportSource, annotation: Annotation): string
     source.url ? `\n${markdownUrl(source.url)}` : '',
     `\n*${phraseTally(annotation)} — annotated by Tifa Lens.*`,
   ].join('');
+  const page = pagesOf(source);
   const notes = annotation.phrases
     .map((p, i) => {
+      const pages = page ? ` ${pageList(annotation.matches.filter((m) => m.id === p.id).map((m) => page(m.start)))}.` : '';
       const origin = p.origin.en.trim().toLowerCase() === 'unknown' ? '' : ` Origin: ${p.origin.en}`;
       const official = p.officialEn ? ` English: “${p.officialEn}” (${p.officialEnSource}).` : '';
-      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${TIER_LABELS[p.tier].en}; ×${p.count}) — ${p.meaningEn}${official} ${p.meaningZh}${origin}`;
+      return `[^${i + 1}]: **${p.simplified} / ${p.traditional}** (${p.pinyin}; ${CATEGORY_LABELS[p.category].en}; ${TIER_LABELS[p.tier].en}; ×${p.count})${pages} — ${p.meaningEn}${official} ${p.meaningZh}${origin}`;
     })
     .join('\n');
   return `${header}\n\n${paragraphs}\n\n${notes}\n`;
+}
+
+/** "p. 3" or "pp. 1, 3, 12": each page once, in order. */
+function pageList(pages: readonly number[]): string {
+  const distinct = [...new Set(pages)].sort((a, b) => a - b);
+  return `${distinct.length === 1 ? 'p.' : 'pp.'} ${distinct.join(', ')}`;
 }
 
 /**
@@ -107,6 +127,7 @@ function markdownUrl(url: string): string {
 
 /** JSON: every match with its offsets, entry id and context; every phrase with its meanings. */
 export function toJson(source: ExportSource, annotation: Annotation): string {
+  const page = pagesOf(source);
   return JSON.stringify(
     {
       title: source.title ?? null,
@@ -115,6 +136,7 @@ export function toJson(source: ExportSource, annotation: Annotation): string {
       length: annotation.length,
       matches: annotation.matches.map((m) => ({
         ...m,
+        ...(page && { page: page(m.start) }),
         before: source.text.slice(Math.max(0, m.start - CONTEXT), m.start),
         after: source.text.slice(m.end, m.end + CONTEXT),
       })),
@@ -152,11 +174,13 @@ export function csvFile(rows: readonly (readonly (string | number)[])[]): string
 /** CSV: one row per match, CRLF line ends (RFC 4180). */
 export function toCsv(source: ExportSource, annotation: Annotation): string {
   const phrases = new Map(annotation.phrases.map((p) => [p.id, p]));
+  const page = pagesOf(source);
   const header = [
     'id',
     'text',
     'start',
     'end',
+    ...(page ? ['page'] : []),
     'category',
     'tier',
     'simplified',
@@ -175,6 +199,7 @@ export function toCsv(source: ExportSource, annotation: Annotation): string {
       m.text,
       m.start,
       m.end,
+      ...(page ? [page(m.start)] : []),
       m.category,
       p.tier,
       p.simplified,

@@ -37,6 +37,8 @@ describe('the fold table derived from opencc-js', () => {
     expect(foldText('最后⼀公里，⽂件', fold)).toBe(foldText('最后一公里，文件', fold));
     // ⾧ (the radical "long") is 長, which folds on to 长; ⺟ (a supplement radical) is 母.
     expect(foldText('⾧⺟', fold)).toBe('长母');
+    // The supplement's radicals without a decomposition fold by Unicode's equivalents: 作⻛ is 作风.
+    expect(foldText('改进⼯作作⻛，⻔⼝', fold)).toBe(foldText('改进工作作风，门口', fold));
     // A phrase written with radicals is found, and the match covers the text as written.
     const text = '关键在于最后⼀公⾥。';
     const matches = createPhraseMatcher(data.phrases).findMatches(text);

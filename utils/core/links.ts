@@ -48,3 +48,22 @@ export function optionsPath(): '/options.html' {
 export function readerViewPath(tabId: number): `/reader.html?tabId=${number}` {
   return `/reader.html?tabId=${tabId}`;
 }
+
+/** The PDF viewer at a document's address (the viewer's one interface: tests, bookmarks, links). */
+export function pdfViewerPath(address?: string): `/pdf.html${string}` {
+  return address === undefined ? '/pdf.html' : `/pdf.html?file=${encodeURIComponent(address)}`;
+}
+
+/**
+ * Whether an address names a PDF by its path (…/report.pdf, …/file.pdf?id=3). A guess, for the
+ * popup's offer on a tab the extension cannot read: a PDF served from an address without .pdf is
+ * opened from the viewer's own page instead.
+ */
+export function looksLikePdfAddress(address: string): boolean {
+  try {
+    const url = new URL(address);
+    return (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:') && /\.pdf$/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}

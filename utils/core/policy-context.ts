@@ -93,6 +93,17 @@ export class PolicyContext {
     return this.policy;
   }
 
+  /**
+   * Takes the caller's word that the text is policy text, from evidence it read elsewhere (the PDF
+   * viewer reads the whole document, but draws only the pages near the screen). True when this
+   * changed the verdict.
+   */
+  declarePolicy(): boolean {
+    const changed = !this.policy;
+    this.policy = true;
+    return changed;
+  }
+
   /** Whether a match of this entry is shown now (`quoted`: see isQuoted). */
   shows(entry: number, quoted = false): boolean {
     return this.policy || quoted || this.meta.tiers[entry] !== 'formula';

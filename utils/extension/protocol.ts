@@ -42,6 +42,11 @@ const PageSummarySchema = v.object({
    * this counts it, so it never shows a summary made before the change.
    */
   generation: Count,
+  /**
+   * For a PDF in the viewer: its pages, and whether it has text to read at all. A scan ('no-text')
+   * or a PDF whose fonts map to no characters ('unreadable') must never look like a page without phrases.
+   */
+  pdf: v.optional(v.object({ pages: Count, text: v.picklist(['text', 'no-text', 'unreadable']) })),
 });
 export type PageSummary = v.InferOutput<typeof PageSummarySchema>;
 

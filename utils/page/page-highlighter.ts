@@ -183,6 +183,14 @@ export class PageHighlighter {
     this.registration.reveal(match);
   }
 
+  /**
+   * The page is policy text by evidence the highlighter has not read (the rest of a PDF): set
+   * formulas are shown at once, those held back included.
+   */
+  declarePolicy(): void {
+    this.reader.declarePolicy();
+  }
+
   /** A shadow root the page attached (reported by the page-world script): read it and watch it. */
   addShadowRoot(root: ShadowRoot): void {
     this.follower.addShadowRoot(root);

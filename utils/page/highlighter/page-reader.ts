@@ -68,8 +68,16 @@ export interface FirstPassSink {
 export class PageReader {
   private matcher: PhraseMatcher | undefined;
   private context: PolicyContext | undefined;
+  /** Told by the page that it is policy text (declarePolicy): every later context starts so. */
+  private knownPolicy = false;
 
   constructor(private readonly options: ReaderOptions) {}
+
+  /** The page knows it is policy text from text it has not shown yet: nothing is held back. */
+  declarePolicy(): void {
+    this.knownPolicy = true;
+    if (this.context?.declarePolicy()) this.options.onPolicy();
+  }
 
   /** True while set formulas are held back (the level asks for evidence the page has not shown). */
   get holdsBack(): boolean {
@@ -100,7 +108,10 @@ export class PageReader {
     const covered: Text[] = [];
     if (this.options.inScope && !this.options.inScope(block.owner)) return { matches, covered };
     const matcher = (this.matcher ??= this.options.matcher());
-    this.context ??= new PolicyContext(matcher, matcher.cues, this.options.level ?? 'all');
+    if (!this.context) {
+      this.context = new PolicyContext(matcher, matcher.cues, this.options.level ?? 'all');
+      if (this.knownPolicy) this.context.declarePolicy();
+    }
     const found = matcher.findMatches(block.text);
     if (this.context.observe(block.text, found)) this.options.onPolicy();
     let last = -1;

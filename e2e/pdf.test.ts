@@ -1,0 +1,216 @@
+/**
+ * The PDF viewer in real Chromium: pdf.html?file=… shows the same phrases as the HTML page the PDF
+ * was printed from, in Simplified and Traditional, phrases broken across lines included; the card,
+ * the keyboard's next phrase, the popup's list and "show on the page", the exports with page
+ * numbers, a scan's message, a refused document's reason, a local file, memory bounded on a long
+ * document, and no request but the document's.
+ *
+ * The site http://tifa.test/* is granted at install (test-support/extension-copy.ts): no test can
+ * answer the browser's permission prompt.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centreOfBox } from '../test-support/highlights';
+import {
+  imageOnlyPdf,
+  longDocument,
+  phrasePage,
+  printPdfs,
+  SIMPLIFIED_PARAGRAPHS,
+  TRADITIONAL_PARAGRAPHS,
+} from '../test-support/pdf-fixtures';
+import { firstPass, launchWithExtension, TEST_ORIGIN, type ExtensionBrowser } from './browser';
+import { readHighlights } from './page-side';
+
+let browser: ExtensionBrowser;
+const requests: string[] = [];
+const SIMPLIFIED = phrasePage(SIMPLIFIED_PARAGRAPHS, 'zh-Hans');
+const TRADITIONAL = phrasePage(TRADITIONAL_PARAGRAPHS, 'zh-Hant');
+const LONG_PAGES = 30;
+
+beforeAll(async () => {
+  const [simplified, traditional, long] = await printPdfs([SIMPLIFIED, TRADITIONAL, longDocument(SIMPLIFIED_PARAGRAPHS, LONG_PAGES)]);
+  const scan = await imageOnlyPdf(SIMPLIFIED);
+  browser = await launchWithExtension({ sites: [`${TEST_ORIGIN}/*`] });
+  await browser.serve('/simplified.html', SIMPLIFIED);
+  await browser.serve('/traditional.html', TRADITIONAL);
+  browser.serveFile('/simplified.pdf', simplified, 'application/pdf');
+  browser.serveFile('/traditional.pdf', traditional, 'application/pdf');
+  browser.serveFile('/long.pdf', long, 'application/pdf');
+  browser.serveFile('/scan.pdf', scan, 'application/pdf');
+  browser.serveFile('/private.pdf', Buffer.from('sign in first'), 'text/html', 403);
+  browser.serveFile('/login.pdf', Buffer.from('<!doctype html><p>Sign in</p>'), 'text/html');
+  browser.context.on('request', (request) => requests.push(request.url()));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+const viewerPath = (path: string) => `pdf.html?file=${encodeURIComponent(TEST_ORIGIN + path)}`;
+
+/** Opens the viewer on a served PDF and waits until its whole text is read. */
+async function openPdf(path: string): Promise<Page> {
+  const page = await browser.extensionPage(viewerPath(path));
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect.poll(() => page.locator('.pdf-status').textContent(), { timeout: 30_000 }).toMatch(/phrases?,/);
+  return page;
+}
+
+type Summary = { phrases: { id: string; count: number }[]; total: number; pdf?: { pages: number; text: string } };
+
+/** What the tab reports to the popup (the same message the popup sends). */
+async function summaryOf(page: Page): Promise<Summary> {
+  const tab = await browser.tabIdOf(page);
+  return browser.inWorker(
+    (id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'page-summary' }, { frameId: 0 }),
+    tab,
+  ) as Promise<Summary>;
+}
+
+const byId = (s: Summary) => Object.fromEntries(s.phrases.map((p) => [p.id, p.count]));
+
+describe('a PDF printed from a web page', () => {
+  for (const [script, path] of [
+    ['Simplified', 'simplified'],
+    ['Traditional', 'traditional'],
+  ] as const) {
+    it(`shows the phrases the page shows (${script}), those broken across lines too`, async () => {
+      const html = await browser.open(`/${path}.html`);
+      await firstPass(html);
+      const fromPage = await summaryOf(html);
+      expect(fromPage.total).toBeGreaterThanOrEqual(5);
+
+      const pdf = await openPdf(`/${path}.pdf`);
+      const fromPdf = await summaryOf(pdf);
+      expect(byId(fromPdf)).toEqual(byId(fromPage));
+      expect(fromPdf.pdf).toEqual({ pages: 1, text: 'text' });
+      // Every one of them is highlighted in the text layer, and some run over two printed lines.
+      await expect.poll(async () => (await pdf.evaluate(readHighlights, {})).length).toBe(fromPage.total);
+      const drawn = await pdf.evaluate(readHighlights, { geometry: true });
+      expect(drawn.filter((h) => (h.lines?.length ?? 0) >= 2).length).toBeGreaterThan(0);
+      // The highlights sit on the page, over the drawn text.
+      const pageBox = await pdf.locator('.pdf-page').first().boundingBox();
+      for (const h of drawn) expect(h.box!.left).toBeGreaterThanOrEqual(pageBox!.x);
+      await html.close();
+      await pdf.close();
+    });
+  }
+});
+
+describe('the viewer', () => {
+  it('explains a phrase on hover, steps through them by the keyboard’s command, and lists them in the popup', async () => {
+    const pdf = await openPdf('/simplified.pdf');
+    const total = (await summaryOf(pdf)).total;
+    const [first] = await pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
+    const point = centreOfBox(first.box!);
+    await pdf.mouse.move(point.x, point.y);
+    await expect.poll(() => pdf.locator('[role="dialog"]').count()).toBe(1);
+    await pdf.mouse.move(5, 700);
+
+    // The keyboard's "next phrase" reaches the viewer as it reaches a web page's content script.
+    const tab = await browser.tabIdOf(pdf);
+    const navigate = () =>
+      browser.inWorker((id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'navigate', direction: 'next' }), tab);
+    expect(await navigate()).toEqual({ ok: true });
+    await expect.poll(() => pdf.locator('[role="dialog"]').textContent()).toContain(`1 of ${total}`);
+    await navigate();
+    await expect.poll(() => pdf.locator('[role="dialog"]').textContent()).toContain(`2 of ${total}`);
+
+    const popup = await browser.popupFor(pdf);
+    await expect.poll(() => popup.locator('#on-page-title').textContent()).toMatch(new RegExp(`, ${total} occurrences`));
+    await popup.locator('li[data-entry="baxiang-guiding"] button.show').click();
+    await expect.poll(() => pdf.evaluate(() => CSS.highlights.has('tifa-flash'))).toBe(true);
+    await popup.close();
+    await pdf.close();
+  });
+
+  it('exports the phrases with their page numbers from the reader view', async () => {
+    const pdf = await openPdf('/long.pdf');
+    await pdf.getByRole('button', { name: 'Reader view' }).click();
+    await expect.poll(() => pdf.locator('.article p').count()).toBeGreaterThan(LONG_PAGES);
+    const download = pdf.waitForEvent('download');
+    await pdf.getByRole('button', { name: 'CSV' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8').replace('\uFEFF', '');
+    const [header, ...rows] = csv.trim().split('\r\n');
+    const column = header.split(',').indexOf('page');
+    expect(column).toBeGreaterThan(0);
+    const pages = new Set(rows.map((r) => Number(r.split(',')[column])));
+    // Every page holds the same paragraphs: every page number appears.
+    expect(pages.size).toBe(LONG_PAGES);
+    expect(Math.max(...pages)).toBe(LONG_PAGES);
+    // Back to the pages: they are still there.
+    await pdf.getByRole('button', { name: 'Pages' }).click();
+    expect(await pdf.locator('.pdf-pages').isVisible()).toBe(true);
+    await pdf.close();
+  });
+
+  it('draws only the pages near the screen of a long document, and steps to phrases on pages not drawn', async () => {
+    const pdf = await openPdf('/long.pdf');
+    const summary = await summaryOf(pdf);
+    expect(summary.pdf?.pages).toBe(LONG_PAGES);
+    const drawn = () => pdf.locator('.pdf-page canvas').count();
+    expect(await drawn()).toBeLessThan(8);
+    await pdf.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => pdf.locator(`.pdf-page[data-page="${LONG_PAGES}"] canvas`).count()).toBe(1);
+    // The first pages were taken away as the reader left them.
+    await expect.poll(() => pdf.locator('.pdf-page[data-page="1"] canvas').count()).toBe(0);
+    expect(await drawn()).toBeLessThan(12);
+    // "Show on the page" for the first occurrence goes back to page 1 and draws it.
+    const tab = await browser.tabIdOf(pdf);
+    const shown = await browser.inWorker(
+      (id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'scroll-to', id: 'baxiang-guiding' }),
+      tab,
+    );
+    expect(shown).toEqual({ ok: true });
+    await expect.poll(() => pdf.locator('.pdf-page[data-page="1"] canvas').count()).toBe(1);
+    await pdf.close();
+  });
+
+  it('says that a scan has no text layer, in the viewer and in the popup', async () => {
+    const pdf = await browser.extensionPage(viewerPath('/scan.pdf'));
+    await expect.poll(() => pdf.getByRole('alert').textContent()).toContain('no text layer');
+    const popup = await browser.popupFor(pdf);
+    await expect.poll(() => popup.locator('body').textContent()).toContain('no text layer');
+    expect(await popup.locator('#on-page-title').count()).toBe(0);
+    await popup.close();
+    await pdf.close();
+  });
+
+  it('gives the reason a document did not open, and the way to open it as a local file', async () => {
+    const refused = await browser.extensionPage(viewerPath('/private.pdf'));
+    await expect.poll(() => refused.getByRole('alert').textContent()).toContain('HTTP 403');
+    expect(await refused.getByRole('alert').textContent()).toContain('Open a PDF…');
+    await refused.close();
+    const notPdf = await browser.extensionPage(viewerPath('/login.pdf'));
+    await expect.poll(() => notPdf.getByRole('alert').textContent()).toContain('not a PDF');
+    await notPdf.close();
+    // A site the reader has not allowed: the viewer offers to ask the browser. (The request is
+    // refused here, as a site without CORS headers refuses an extension it has not allowed.)
+    await browser.context.route('http://not-allowed.test/**', (route) => route.abort());
+    const elsewhere = await browser.extensionPage(`pdf.html?file=${encodeURIComponent('http://not-allowed.test/a.pdf')}`);
+    await expect.poll(() => elsewhere.getByRole('alert').textContent()).toContain('may not read documents from not-allowed.test');
+    expect(await elsewhere.getByRole('button', { name: 'Allow reading not-allowed.test' }).count()).toBe(1);
+    await elsewhere.close();
+  });
+
+  it('opens a local file chosen with the picker', async () => {
+    const [pdfBytes] = await printPdfs([TRADITIONAL]);
+    const page = await browser.extensionPage('pdf.html');
+    await page.setViewportSize({ width: 1000, height: 800 });
+    expect(await page.getByText('Drop a PDF here').count()).toBe(1);
+    await page.locator('input[type="file"]').first().setInputFiles({ name: '通知.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
+    await expect.poll(() => page.locator('.pdf-status').textContent(), { timeout: 30_000 }).toMatch(/phrases?,/);
+    expect(await page.locator('.pdf-name').textContent()).toBe('通知.pdf');
+    await expect.poll(async () => (await page.evaluate(readHighlights, {})).length).toBeGreaterThan(4);
+    await page.close();
+  });
+
+  it('fetches the document asked for and nothing else', async () => {
+    requests.length = 0;
+    const pdf = await openPdf('/simplified.pdf');
+    await pdf.close();
+    const outside = requests.filter((url) => !url.startsWith('chrome-extension://'));
+    expect(outside).toEqual([`${TEST_ORIGIN}/simplified.pdf`]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * pdf.html?file=<address>: a PDF read like a web page, with the same highlights, card, popup list and
+ * exports (pdf-session.ts holds the document; PdfViewer.tsx the interface around it). Without
+ * `file`, it waits for a file to be chosen or dropped.
+ */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { extensionPageHighlights, isExtensionUi, pageMatcher } from '@/components/extension-page-highlights';
+import { UiLanguage } from '@/components/UiLanguage';
+import type { ScriptChoice } from '@/utils/core/convert';
+import { essayPath, glossaryPath } from '@/utils/core/links';
+import { logOnce } from '@/utils/core/log';
+import type { PhraseMatcher } from '@/utils/core/phrase-matcher';
+import { requestConversion } from '@/utils/extension/conversion-client';
+import { followUiLanguage, highlightSettings } from '@/utils/extension/settings';
+import { glossaryEntries } from '@/utils/extension/generated/glossary';
+import { saveFile } from '@/utils/page/download';
+import { PageConverter } from '@/utils/page/page-converter';
+import { PdfSession } from './pdf-session';
+import { PdfViewer } from './PdfViewer';
+import { routePdfMessages } from './pdf-messages';
+import '@/generated/highlights.css';
+import '@/components/theme.css';
+import '@/components/controls.css';
+import './style.css';
+
+const entries = glossaryEntries;
+const language = followUiLanguage();
+const pagesHost = document.getElementById('pages')!;
+
+async function start(): Promise<void> {
+  // The reader's level, as on web pages: a PDF shows what the page it was printed from shows.
+  const { level } = await highlightSettings.read();
+  let matcher: PhraseMatcher | undefined;
+  const levelMatcher = () => (matcher ??= pageMatcher().forLevel(level));
+  let session: PdfSession | undefined;
+  const highlights = extensionPageHighlights({
+    document,
+    entries,
+    level,
+    matcher: levelMatcher,
+    openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(essayPath(o)) }),
+    openGlossary: (id) => void browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ id })) }),
+    language: language.current,
+    step: (from, by) => session!.step(from, by),
+    position: (match) => session!.position(match),
+  });
+  session = new PdfSession({ document, container: pagesHost, highlighter: highlights?.highlighter, matcher: levelMatcher, entries, level });
+  const pdf = session;
+  routePdfMessages(pdf, highlights);
+
+  // The reader view converts its own text; the pages' text layer stays as the PDF draws it.
+  const converter = new PageConverter(document, requestConversion, {
+    isOwnUi: (element) => isExtensionUi(element) || element === pagesHost,
+    watcher: { pause: () => highlights?.highlighter.pause(), resume: () => highlights?.highlighter.resume() },
+  });
+
+  const address = new URLSearchParams(location.search).get('file');
+  if (address) void pdf.openAddress(address);
+
+  function Viewer() {
+    const [script, setScript] = useState<ScriptChoice>('original');
+    const [busy, setBusy] = useState(false);
+    const convert = async (choice: ScriptChoice) => {
+      setBusy(true);
+      try {
+        await converter.apply(choice);
+      } catch (error) {
+        logOnce('pdf viewer', 'the conversion failed', error);
+      }
+      setScript(converter.choice);
+      setBusy(false);
+    };
+    return (
+      <PdfViewer
+        session={pdf}
+        pagesHost={pagesHost}
+        matcher={levelMatcher()}
+        entries={entries}
+        allow={async (origin) => {
+          // Asked on the reader's click: the browser shows its own prompt.
+          const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+          if (granted && address) await pdf.openAddress(address);
+        }}
+        reader={{ script, busy, onScript: (choice) => void convert(choice), onLeave: () => void convert('original') }}
+        save={(name, type, content) => saveFile(document, name, type, content)}
+      />
+    );
+  }
+
+  render(
+    <UiLanguage>
+      <Viewer />
+    </UiLanguage>,
+    document.getElementById('app')!,
+  );
+}
+
+void start();

@@ -1,0 +1,96 @@
+/**
+ * The viewer's side of the protocol: the popup's page list and "show on the page", and the
+ * keyboard's next and previous phrase, answered for the whole document, pages not drawn included.
+ */
+import type { Category } from '@/utils/core/glossary-schema';
+import type { PageReport, PageSummary, PhraseCount } from '@/utils/extension/protocol';
+import { onMessage } from '@/utils/extension/protocol';
+import { flashRange } from '@/utils/page/flash';
+import type { PageHighlighter, PageMatch } from '@/utils/page/page-highlighter';
+import type { PdfModel, PdfSession } from './pdf-session';
+
+type Highlights = { highlighter: PageHighlighter; showCard: (match: PageMatch, steps?: boolean) => void } | undefined;
+
+/** The model once the whole text is read (undefined when no document is open or it failed). */
+function whenRead(session: PdfSession): Promise<PdfModel | undefined> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const state = session.state;
+      if (state.kind === 'open' && state.text.kind === 'read') resolve(state.text.model);
+      else if (state.kind === 'failed' || state.kind === 'empty') resolve(undefined);
+      else return false;
+      return true;
+    };
+    if (check()) return;
+    const stop = session.subscribe(() => {
+      if (check()) stop();
+    });
+  });
+}
+
+export async function pdfSummary(session: PdfSession): Promise<PageSummary> {
+  const model = await whenRead(session);
+  const phrases: PhraseCount[] = (model?.annotation.phrases ?? []).map((p, first) => ({ id: p.id, count: p.count, first }));
+  const state = session.state;
+  return {
+    url: state.kind === 'open' || state.kind === 'failed' ? (state.address ?? state.name) : location.href,
+    hasChinese: (model?.judgement.han ?? 0) > 0,
+    enabled: true,
+    phrases,
+    total: model?.annotation.matches.length ?? 0,
+    generation: 0,
+    ...(state.kind === 'open' && model && { pdf: { pages: state.numPages, text: model.judgement.verdict } }),
+  };
+}
+
+export async function pdfReport(session: PdfSession): Promise<PageReport> {
+  const summary = await pdfSummary(session);
+  const model = session.model;
+  const byCategory: Partial<Record<Category, number>> = {};
+  for (const m of model?.annotation.matches ?? []) byCategory[m.category] = (byCategory[m.category] ?? 0) + 1;
+  const length = model?.text.text.length ?? 0;
+  const occurrences = summary.total;
+  return {
+    url: summary.url,
+    hasChinese: summary.hasChinese,
+    source: 'page',
+    title: session.state.kind === 'open' ? session.state.name : '',
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    length,
+    distinct: summary.phrases.length,
+    occurrences,
+    density: length > 0 ? Math.round((occurrences / length) * 10000) / 10 : 0,
+    byCategory: byCategory as Record<Category, number>,
+    phrases: summary.phrases,
+  };
+}
+
+export function routePdfMessages(session: PdfSession, highlights: Highlights): void {
+  let current: PageMatch | undefined;
+  const goTo = (match: PageMatch) => {
+    highlights?.highlighter.reveal(match);
+    match.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  };
+  onMessage({
+    'page-summary': () => pdfSummary(session),
+    'page-report': () => pdfReport(session),
+    'scroll-to': async ({ id }) => {
+      const match = await session.showPhrase(id);
+      if (!match) return { ok: false };
+      goTo(match);
+      flashRange(match.range);
+      return { ok: true };
+    },
+    navigate: async ({ direction }) => {
+      const by = direction === 'next' ? 1 : -1;
+      const next = current?.startNode.isConnected ? await session.step(current, by) : await session.firstInView(by);
+      if (!next || !highlights) return { ok: false };
+      current = next;
+      goTo(next);
+      highlights.showCard(next, true);
+      return { ok: true };
+    },
+  });
+}

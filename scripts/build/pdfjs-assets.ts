@@ -1,0 +1,19 @@
+/**
+ * The files of pdf.js the PDF viewer loads at run time, copied into the extension by the build
+ * (wxt.config.ts): its worker, the CJK CMaps (Chinese PDFs with non-embedded fonts read nothing
+ * without them) and the standard fonts. They come from node_modules, so the repository holds no copy.
+ */
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const folder = (name: string) =>
+    readdirSync(join(root, name)).map((file) => ({ absoluteSrc: join(root, name, file), relativeDest: `pdfjs/${name}/${file}` }));
+  return [
+    { absoluteSrc: join(root, 'build', 'pdf.worker.min.mjs'), relativeDest: 'pdfjs/pdf.worker.min.mjs' },
+    ...folder('cmaps'),
+    ...folder('standard_fonts'),
+  ];
+}
