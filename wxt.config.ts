@@ -46,11 +46,14 @@ export default defineConfig({
           ['offscreen', 'declarativeNetRequestWithHostAccess']),
     ],
     // The PDF viewer reads a document from its site only once the reader allows that site (the
-    // viewer, the popup or the options ask); nothing is granted at install.
+    // viewer or the options ask); nothing is granted at install.
     ...(browser === 'firefox'
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: 'Tifa Lens' },
+    // A site's PDF may be redirected to the viewer (automatic opening, off by default) only if web
+    // pages may open it; it still reads only the sites the reader allowed.
+    web_accessible_resources: browser === 'firefox' ? ['pdf.html'] : [{ resources: ['pdf.html'], matches: ['http://*/*', 'https://*/*'] }],
     // Highlight inheritance (Chrome 134) lets the highlight rules hang on the root element alone
     // (entrypoints/content/highlighting.ts): without it they would paint nothing.
     ...(browser !== 'firefox' && { minimum_chrome_version: '134' }),

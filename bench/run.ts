@@ -3,7 +3,8 @@
  * printed as tables in the layout of docs/performance.md, each with its targets and whether this
  * run met them. Figures vary between runs and machines (up to 2× here); compare the ratios.
  *
- * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap;
+ * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap, pdf
+ * (bench/pdf.ts);
  * and corpus, which runs only when named (`npm run bench corpus`): it writes 100 MB of documents and
  * annotates them twice, which takes minutes.
  */
@@ -24,10 +25,24 @@ import { buildMatcherTables, compileMatcher, createMatcher, decodeMatcherTables 
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { HIGHLIGHT_LEVELS } from '../utils/core/policy-context';
 import { generateCorpus } from './corpus';
+import { pdfSection } from './pdf';
 import { chinesePage, chineseText } from './pages';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SECTIONS = ['matcher', 'precision', 'stress', 'frames', 'huge', 'mutation', 'convert', 'markjs', 'size', 'heap', 'corpus'] as const;
+const SECTIONS = [
+  'matcher',
+  'precision',
+  'stress',
+  'frames',
+  'huge',
+  'mutation',
+  'convert',
+  'markjs',
+  'size',
+  'heap',
+  'pdf',
+  'corpus',
+] as const;
 type Section = (typeof SECTIONS)[number];
 /** Sections that run only when named: minutes of work and 200 MB of disk that the other figures do not need. */
 const ON_REQUEST: readonly Section[] = ['corpus'];
@@ -1084,4 +1099,5 @@ if (runs('convert')) await convertSection();
 if (runs('markjs')) await markjsSection();
 if (runs('size')) sizeSection();
 if (runs('heap')) await heapSection();
+if (runs('pdf')) await pdfSection({ section, table, targets, ms, times, median });
 if (runs('corpus')) corpusSection();

@@ -1,14 +1,16 @@
 /**
- * Options, in sections a reader can scan: what is highlighted, where, script conversion, phrases of
- * one's own, and the interface language. Each section says in one line what it changes. Every
- * change is saved at once; the header says when it is stored, and one button restores the defaults
- * (a reader's own phrases are data, not options: a reset keeps them).
+ * Options, in sections a reader can scan: what is highlighted, where, script conversion, the sites
+ * whose PDFs open in the viewer, phrases of one's own, and the interface language. Each section
+ * says in one line what it changes. Every change is saved at once; the header says when it is
+ * stored, and one button restores the defaults (a reader's own phrases are data, not options: a
+ * reset keeps them; the PDF sites' list empties, though the browser keeps their permissions).
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Segmented, Switch } from './Controls';
 import { useT } from './Language';
 import { LevelChoice } from './LevelChoice';
+import { PdfAutoOpen } from './PdfAutoOpen';
 import { CATEGORIES } from '@/utils/core/glossary-schema';
 import { categoryLabel, type LanguageSetting } from '@/utils/core/i18n';
 import { SCRIPT_CHOICES, TARGET_LABELS, type ScriptChoice } from '@/utils/core/convert';
@@ -184,6 +186,10 @@ export function OptionsForm(props: OptionsFormProps) {
             ))}
           </select>
         </label>
+      </Section>
+
+      <Section id="pdf" title={t('pdfAutoOpen')} hint={t('pdfAutoOpenHelp')}>
+        <PdfAutoOpen />
       </Section>
 
       {props.ownPhrases && (

@@ -40,6 +40,8 @@ export interface ExtensionPageOptions {
    * knows more than the highlighter holds (the PDF viewer draws only the pages near the screen).
    */
   step?: (from: PageMatch, by: 1 | -1) => Promise<PageMatch | undefined>;
+  /** Called once, after the first frame that shows highlights (benchmarks). */
+  onFirstVisible?: () => void;
   /** Where a match stands among all of the document's (with `step`). */
   position?: (match: PageMatch) => { position: number; total: number };
 }
@@ -64,6 +66,7 @@ export function extensionPageHighlights(
     level: options.level,
     painter: createCssHighlightPainter(),
     isOwnUi: isExtensionUi,
+    onFirstVisible: options.onFirstVisible,
   });
   const card = new CardController(cardInShadowRoot(document), {
     language: options.language,

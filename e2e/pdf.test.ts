@@ -103,7 +103,7 @@ describe('the viewer', () => {
     const pdf = await openPdf('/simplified.pdf');
     const total = (await summaryOf(pdf)).total;
     const [first] = await pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
-    const point = centreOfBox(first.box!);
+    const point = centreOfBox(first.lines![0]);
     await pdf.mouse.move(point.x, point.y);
     await expect.poll(() => pdf.locator('[role="dialog"]').count()).toBe(1);
     await pdf.mouse.move(5, 700);

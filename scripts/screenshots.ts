@@ -1,19 +1,27 @@
 /**
  * `npm run screenshots`: the built extension in Chromium, each surface captured in light and dark
  * into docs/screenshots/ (the README shows them): the card on the demo news page, the popup's three
- * views at Chrome's 400×600, the glossary, the essay reader, the reader view and the options.
+ * views at Chrome's 400×600, the glossary, the essay reader, the reader view and the options, and
+ * the PDF viewer (the demo page printed to PDF) with its card, at a desktop's size and a phone's.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { firstPass, launchWithExtension } from '../e2e/browser';
+import { firstPass, launchWithExtension, TEST_ORIGIN } from '../e2e/browser';
+import { readHighlights } from '../e2e/page-side';
+import { centreOfBox } from '../test-support/highlights';
+import { printPdfs } from '../test-support/pdf-fixtures';
 
 const root = join(import.meta.dirname, '..');
 const OUT = join(root, 'docs/screenshots');
 mkdirSync(OUT, { recursive: true });
 
-const browser = await launchWithExtension();
-await browser.serve('/news.html', readFileSync(join(root, 'demo/policy-news.html'), 'utf8'));
+// The test site is granted at install, so the PDF viewer may read the demo PDF from it.
+const browser = await launchWithExtension({ sites: [`${TEST_ORIGIN}/*`] });
+const demo = readFileSync(join(root, 'demo/policy-news.html'), 'utf8');
+await browser.serve('/news.html', demo);
+const [demoPdf] = await printPdfs([demo]);
+browser.serveFile('/policy-news.pdf', demoPdf, 'application/pdf');
 const saved: string[] = [];
 
 async function shot(page: Page, name: string, scheme: string, element?: string) {
@@ -98,6 +106,24 @@ try {
       await page.close();
     }
     await news.close();
+
+    for (const [name, width, height] of [
+      ['pdf', 1100, 760],
+      ['pdf-360', 360, 640],
+    ] as const) {
+      const pdf = await browser.context.newPage();
+      await pdf.emulateMedia({ colorScheme: scheme });
+      await pdf.setViewportSize({ width, height });
+      await pdf.goto(`chrome-extension://${browser.extensionId}/pdf.html?file=${encodeURIComponent(`${TEST_ORIGIN}/policy-news.pdf`)}`);
+      await pdf.waitForFunction(() => /phrases?,/.test(document.querySelector('.pdf-status')?.textContent ?? ''));
+      await pdf.waitForFunction(() => performance.getEntriesByName('tifa-pdf-painted').length > 0);
+      const [first] = await pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
+      const at = centreOfBox(first.lines![0]);
+      await pdf.mouse.move(at.x, at.y);
+      await pdf.locator('[role="dialog"]').waitFor();
+      await shot(pdf, name, scheme);
+      await pdf.close();
+    }
   }
   console.log(`${saved.length} screenshots in docs/screenshots/:\n${saved.map((p) => `  ${p.slice(root.length + 1)}`).join('\n')}`);
 } finally {

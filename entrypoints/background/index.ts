@@ -1,14 +1,16 @@
 /**
  * The background: answers the content scripts (entries for the card, conversions, articles),
- * routes the keyboard commands to the active tab, and owns the context menus. The heavy work
- * (opencc-js, Readability) happens in the offscreen document on Chrome, and in this background page
- * itself on Firefox, which has no offscreen documents.
+ * routes the keyboard commands to the active tab, owns the context menus, and installs the
+ * redirects that open PDFs in the viewer on the sites a reader chose
+ * (utils/extension/pdf-auto-open.ts). The heavy work (opencc-js, Readability) happens in the
+ * offscreen document on Chrome, and in this background page itself on Firefox, which has no
+ * offscreen documents.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { Article } from '@/utils/core/article-model';
 import { TARGET_LABELS, TARGETS, type PackedBlocks, type Target } from '@/utils/core/convert';
-import { essayPath, glossaryPath } from '@/utils/core/links';
+import { essayPath, glossaryPath, pdfViewerPath } from '@/utils/core/links';
 import { cardEntry } from '@/utils/core/card-entry';
 import { translator } from '@/utils/core/messages';
 import { logOnce } from '@/utils/core/log';
@@ -16,6 +18,7 @@ import { isOwnId, ownPhraseAsEntry } from '@/utils/core/own-phrases';
 import { interfaceLanguage, ownPhrases, uiLanguage } from '@/utils/extension/settings';
 import { onMessage, sendToBackground, sendToTab, type Message, type Reply } from '@/utils/extension/protocol';
 import { glossaryEntries } from '@/utils/extension/generated/glossary';
+import { startPdfAutoOpen } from '@/utils/extension/pdf-auto-open';
 
 export default defineBackground(() => {
   const entries = glossaryEntries;
@@ -58,17 +61,27 @@ export default defineBackground(() => {
     if (message) await sendToTab(tab.id, message).catch(() => undefined);
   });
 
-  // Context menus: look the selection up; convert the selected text in place. Their titles speak
-  // the interface language and follow it when it changes. Firefox for Android has no context
-  // menus: there, text selected by touch offers the card (utils/page/selection-offer.ts), and the
-  // popup's Convert tab converts pasted text.
+  // Context menus: look the selection up; convert the selected text in place; open a linked PDF in
+  // the viewer. Their titles speak the interface language and follow it when it changes. Firefox
+  // for Android has no context menus: there, text selected by touch offers the card
+  // (utils/page/selection-offer.ts), the popup's Convert tab converts pasted text, and the popup
+  // offers the viewer on a tab showing a PDF.
   if (browser.contextMenus) addContextMenus();
+
+  void startPdfAutoOpen();
 });
+
+/**
+ * The links the PDF menu is offered on: an address whose path ends in .pdf, with or without a query
+ * (a match pattern's path takes the query in). A PDF behind another address is opened from the
+ * viewer's page or by the sites' automatic opening instead.
+ */
+const PDF_LINK_PATTERNS = ['*://*/*.pdf', '*://*/*.PDF', '*://*/*.pdf?*', '*://*/*.PDF?*'];
 
 function addContextMenus(): void {
   const menuTitles = async () => {
     const t = translator(interfaceLanguage(await uiLanguage.read()));
-    return { lookup: t('lookUpMenu'), 'convert-selection': t('convertSelectionMenu') };
+    return { lookup: t('lookUpMenu'), 'convert-selection': t('convertSelectionMenu'), 'open-pdf': t('pdfContextMenu') };
   };
   uiLanguage.watch(async () => {
     for (const [id, title] of Object.entries(await menuTitles())) {
@@ -87,11 +100,24 @@ function addContextMenus(): void {
         contexts: ['selection'],
       });
     }
+    browser.contextMenus.create({ id: 'open-pdf', title: titles['open-pdf'], contexts: ['link'], targetUrlPatterns: PDF_LINK_PATTERNS });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'lookup') {
       const query = (info.selectionText ?? '').slice(0, 200);
       void browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ query })) });
+      return;
+    }
+    if (info.menuItemId === 'open-pdf') {
+      if (!info.linkUrl) return;
+      void browser.tabs
+        .create({
+          url: browser.runtime.getURL(pdfViewerPath(info.linkUrl)),
+          // Beside the page the link was on, as the browser's own "open link in new tab" places it.
+          ...(tab?.index !== undefined && { index: tab.index + 1 }),
+          ...(tab?.id !== undefined && { openerTabId: tab.id }),
+        })
+        .catch((error: unknown) => logOnce('context menu', 'could not open the PDF viewer', error));
       return;
     }
     const [kind, target] = String(info.menuItemId).split(':');

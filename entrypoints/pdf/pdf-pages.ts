@@ -116,6 +116,7 @@ export class PdfPages {
     state.render = render;
     try {
       await render.promise;
+      performance.mark('tifa-pdf-painted', { detail: n });
     } catch (error) {
       // Released while painting: pdf.js cancels the task, which is not a failure.
       if ((error as Error)?.name !== 'RenderingCancelledException') throw error;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { glossaryEntries } from '@/utils/extension/generated/glossary';
@@ -15,6 +15,7 @@ const view = (state: PageState, hostname: string | undefined = SITE) =>
 beforeEach(() => {
   cleanup();
   fakeBrowser.reset();
+  vi.restoreAllMocks();
 });
 
 describe('PageView', () => {
@@ -28,7 +29,7 @@ describe('PageView', () => {
   it('says why there is no list: still reading, unreadable, no Chinese, highlights off, no phrases', () => {
     const cases: [PageState, string][] = [
       [{ kind: 'loading' }, 'Reading this page…'],
-      [{ kind: 'unreadable' }, 'Tifa Lens cannot read this page (a browser page, a PDF or a store page).'],
+      [{ kind: 'unreadable' }, 'Tifa Lens cannot read this page (a browser page or a store page).'],
       [ready({ hasChinese: false }), 'This page has no Chinese text.'],
       [ready({ enabled: false }), 'Highlights are off for this page.'],
       [ready({ phrases: [], total: 0 }), 'No glossary phrases on this page.'],
@@ -39,6 +40,42 @@ describe('PageView', () => {
       expect(document.querySelector('.on-page')).toBeNull();
       cleanup();
     }
+  });
+
+  it('says that a PDF without a text layer, or with unreadable fonts, has no text to read: never “no phrases”', () => {
+    for (const [text, note] of [
+      ['no-text', /has no text layer/],
+      ['unreadable', /cannot be read: its fonts map to no real characters/],
+    ] as const) {
+      view(ready({ hasChinese: false, phrases: [], total: 0, pdf: { pages: 3, text } }));
+      expect(document.querySelector('.tl-note')?.textContent).toMatch(note);
+      expect(screen.queryByText('No glossary phrases on this page.')).toBeNull();
+      expect(screen.queryByText('This page has no Chinese text.')).toBeNull();
+      cleanup();
+    }
+  });
+
+  it('offers to open a tab that shows a PDF in the viewer, in the same tab', async () => {
+    const address = 'https://www.gov.cn/zhengce/报告.pdf';
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB_ID, url: address } as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update').mockResolvedValue({} as Awaited<ReturnType<typeof fakeBrowser.tabs.update>>);
+    view({ kind: 'unreadable' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Open in Tifa Lens' }));
+    await waitFor(() => expect(update).toHaveBeenCalledOnce());
+    const [tab, { url }] = update.mock.calls[0] as unknown as [number, { url: string }];
+    expect(tab).toBe(TAB_ID);
+    expect(new URL(url).pathname).toBe('/pdf.html');
+    expect(new URL(url).searchParams.get('file')).toBe(address);
+  });
+
+  it('offers nothing on an unreadable tab that does not show a PDF', async () => {
+    const get = vi
+      .spyOn(fakeBrowser.tabs, 'get')
+      .mockResolvedValue({ id: TAB_ID, url: 'chrome://settings/' } as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+    view({ kind: 'unreadable' });
+    await waitFor(() => expect(get).toHaveBeenCalled());
+    expect(screen.queryByRole('button', { name: 'Open in Tifa Lens' })).toBeNull();
+    expect(document.querySelector('.tl-note')?.textContent).toMatch(/cannot read this page/);
   });
 
   it('asks the tab to show a phrase when it is clicked', async () => {

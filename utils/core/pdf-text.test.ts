@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRealData } from '../../test-support/real-data';
+import { isPolicyText } from './annotate';
 import { documentText, judgeText, pageAt, pageParagraphs, readableText, type PdfTextItem } from './pdf-text';
 import { createPhraseMatcher, type PhraseMatcher } from './phrase-matcher';
 
@@ -111,5 +112,14 @@ describe('documentText and pageAt', () => {
     expect(pageAt(doc.pageStarts, 0)).toBe(1);
     expect(pageAt(doc.pageStarts, doc.text.indexOf('第一段'))).toBe(1);
     expect(pageAt(doc.pageStarts, doc.text.indexOf('第三頁'))).toBe(3);
+  });
+});
+
+describe('isPolicyText, for a whole document', () => {
+  it('is true where a key phrase or enough cues appear anywhere, false for an everyday text, and true at levels that gate nothing', () => {
+    const everyday = [{ text: '比赛中防守形同虚设。' }, { text: '天气很好。' }];
+    expect(isPolicyText(everyday, matcher.forLevel('context'), 'context')).toBe(false);
+    expect(isPolicyText([...everyday, { text: '县纪委通报违反八项规定问题。' }], matcher.forLevel('context'), 'context')).toBe(true);
+    expect(isPolicyText(everyday, matcher.forLevel('key'), 'key')).toBe(true);
   });
 });

@@ -31,6 +31,15 @@ describe('PolicyContext at the default level', () => {
     expect(context.isPolicy).toBe(false);
   });
 
+  it('takes the caller’s word that the text is policy text, once: what was held back is shown', () => {
+    const context = new PolicyContext(meta, cues);
+    context.observe('一段没有线索的文字', [m(1)]);
+    expect(context.shows(1)).toBe(false);
+    expect(context.declarePolicy()).toBe(true);
+    expect(context.shows(1)).toBe(true);
+    expect(context.declarePolicy()).toBe(false);
+  });
+
   it('a key phrase is evidence enough; so are two cues, or a cue and an official formula', () => {
     const withKey = new PolicyContext(meta, cues);
     expect(withKey.observe('', [m(0)])).toBe(true);

@@ -97,6 +97,22 @@ describe('holding set formulas back until the page is about policy', () => {
     expect(open.holdsBack).toBe(false);
   });
 
+  it('releases them when the page says it is policy text from text not read here (a PDF’s other pages), before reading or after', () => {
+    const after = reader('context');
+    const [formula] = after.reader.matchesOf(blocks(page('<p>检查形同虚设。</p>'))[0]).matches;
+    expect(after.reader.shows(formula)).toBe(false);
+    after.reader.declarePolicy();
+    expect(after.onPolicy).toHaveBeenCalledTimes(1);
+    expect(after.reader.shows(formula)).toBe(true);
+
+    const before = reader('context');
+    before.reader.declarePolicy();
+    expect(before.onPolicy).not.toHaveBeenCalled();
+    const [early] = before.reader.matchesOf(blocks(page('<p>检查形同虚设。</p>'))[0]).matches;
+    expect(before.reader.holdsBack).toBe(false);
+    expect(before.reader.shows(early)).toBe(true);
+  });
+
   it('forgets the evidence when told to', () => {
     const { reader: r } = reader('context');
     r.matchesOf(blocks(page('<p>县纪委通报违反八项规定问题。</p>'))[0]);
