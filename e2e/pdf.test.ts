@@ -5,14 +5,17 @@
  * numbers, a scan's message, a refused document's reason, a local file, memory bounded on a long
  * document, and no request but the document's.
  *
- * The site http://tifa.test/* is granted at install (test-support/extension-copy.ts): no test can
- * answer the browser's permission prompt.
+ * Documents come from a local HTTP server (test-support/file-server.ts) whose site, 127.0.0.1, is
+ * granted at install (test-support/extension-copy.ts): no test can answer the browser's permission
+ * prompt.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centreOfBox } from '../test-support/highlights';
+import { seriousViolations } from './axe';
 import {
+  HONG_KONG_PARAGRAPHS,
   imageOnlyPdf,
   longDocument,
   phrasePage,
@@ -20,34 +23,50 @@ import {
   SIMPLIFIED_PARAGRAPHS,
   TRADITIONAL_PARAGRAPHS,
 } from '../test-support/pdf-fixtures';
-import { firstPass, launchWithExtension, TEST_ORIGIN, type ExtensionBrowser } from './browser';
+import { startFileServer, type FileServer } from '../test-support/file-server';
+import { firstPass, launchWithExtension, type ExtensionBrowser } from './browser';
 import { readHighlights } from './page-side';
 
 let browser: ExtensionBrowser;
+let server: FileServer;
+/** The test server's origin (granted at install). */
+let ORIGIN: string;
 const requests: string[] = [];
 const SIMPLIFIED = phrasePage(SIMPLIFIED_PARAGRAPHS, 'zh-Hans');
 const TRADITIONAL = phrasePage(TRADITIONAL_PARAGRAPHS, 'zh-Hant');
+const HONG_KONG = phrasePage(HONG_KONG_PARAGRAPHS, 'zh-Hant');
 const LONG_PAGES = 30;
 
 beforeAll(async () => {
-  const [simplified, traditional, long] = await printPdfs([SIMPLIFIED, TRADITIONAL, longDocument(SIMPLIFIED_PARAGRAPHS, LONG_PAGES)]);
+  const [simplified, traditional, hongKong, long] = await printPdfs([
+    SIMPLIFIED,
+    TRADITIONAL,
+    HONG_KONG,
+    longDocument(SIMPLIFIED_PARAGRAPHS, LONG_PAGES),
+  ]);
   const scan = await imageOnlyPdf(SIMPLIFIED);
-  browser = await launchWithExtension({ sites: [`${TEST_ORIGIN}/*`] });
-  await browser.serve('/simplified.html', SIMPLIFIED);
-  await browser.serve('/traditional.html', TRADITIONAL);
-  browser.serveFile('/simplified.pdf', simplified, 'application/pdf');
-  browser.serveFile('/traditional.pdf', traditional, 'application/pdf');
-  browser.serveFile('/long.pdf', long, 'application/pdf');
-  browser.serveFile('/scan.pdf', scan, 'application/pdf');
-  browser.serveFile('/private.pdf', Buffer.from('sign in first'), 'text/html', 403);
-  browser.serveFile('/login.pdf', Buffer.from('<!doctype html><p>Sign in</p>'), 'text/html');
+  server = await startFileServer();
+  ORIGIN = server.origin;
+  browser = await launchWithExtension({ sites: ['http://127.0.0.1/*'] });
+  const html = 'text/html; charset=utf-8';
+  server.serve('/simplified.html', SIMPLIFIED, html);
+  server.serve('/traditional.html', TRADITIONAL, html);
+  server.serve('/hong-kong.html', HONG_KONG, html);
+  server.serve('/hong-kong.pdf', hongKong, 'application/pdf');
+  server.serve('/simplified.pdf', simplified, 'application/pdf');
+  server.serve('/traditional.pdf', traditional, 'application/pdf');
+  server.serve('/long.pdf', long, 'application/pdf');
+  server.serve('/scan.pdf', scan, 'application/pdf');
+  server.serve('/private.pdf', 'sign in first', html, 403);
+  server.serve('/login.pdf', '<!doctype html><p>Sign in</p>', html);
   browser.context.on('request', (request) => requests.push(request.url()));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
+  await server?.close();
 });
 
-const viewerPath = (path: string) => `pdf.html?file=${encodeURIComponent(TEST_ORIGIN + path)}`;
+const viewerPath = (path: string) => `pdf.html?file=${encodeURIComponent(ORIGIN + path)}`;
 
 /** Opens the viewer on a served PDF and waits until its whole text is read. */
 async function openPdf(path: string): Promise<Page> {
@@ -74,9 +93,11 @@ describe('a PDF printed from a web page', () => {
   for (const [script, path] of [
     ['Simplified', 'simplified'],
     ['Traditional', 'traditional'],
+    ['Hong Kong forms', 'hong-kong'],
   ] as const) {
     it(`shows the phrases the page shows (${script}), those broken across lines too`, async () => {
-      const html = await browser.open(`/${path}.html`);
+      const html = await browser.context.newPage();
+      await html.goto(`${ORIGIN}/${path}.html`);
       await firstPass(html);
       const fromPage = await summaryOf(html);
       expect(fromPage.total).toBeGreaterThanOrEqual(5);
@@ -194,6 +215,58 @@ describe('the viewer', () => {
     await elsewhere.close();
   });
 
+  it('converts the reader view’s script and restores it exactly on the way back to the pages', async () => {
+    const pdf = await openPdf('/simplified.pdf');
+    await pdf.getByRole('button', { name: 'Reader view' }).click();
+    const article = pdf.locator('.article');
+    await expect.poll(() => article.locator('p').count()).toBeGreaterThan(1);
+    const original = await article.innerHTML();
+    await pdf.getByRole('button', { name: /^繁體/ }).click();
+    await expect.poll(() => article.textContent()).toContain('八項規定');
+    await pdf.getByRole('button', { name: 'Pages' }).click();
+    // The pages' text layer was never converted (the PDF draws what it holds), and is drawn again.
+    await expect.poll(() => pdf.locator('.pdf-text').first().textContent()).toContain('规定');
+    await pdf.getByRole('button', { name: 'Reader view' }).click();
+    await expect.poll(() => article.innerHTML()).toBe(original);
+    await pdf.close();
+  });
+
+  it('opens a PDF dropped on it', async () => {
+    const [bytes] = await printPdfs([SIMPLIFIED]);
+    const page = await browser.extensionPage('pdf.html');
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.evaluate((base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], 'dropped.pdf', { type: 'application/pdf' }));
+      document.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bytes.toString('base64'));
+    await expect.poll(() => page.locator('.pdf-status').textContent(), { timeout: 30_000 }).toMatch(/phrases?,/);
+    expect(await page.locator('.pdf-name').textContent()).toBe('dropped.pdf');
+    await page.close();
+  });
+
+  it('is offered by the popup on a tab that shows a PDF in Chromium’s viewer, and opens there', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(`${ORIGIN}/simplified.pdf`, { waitUntil: 'commit' });
+    const popup = await browser.popupFor(tab);
+    await popup.getByRole('button', { name: 'Open in Tifa Lens' }).click();
+    await expect.poll(() => tab.url()).toContain(`chrome-extension://${browser.extensionId}/pdf.html?file=`);
+    expect(new URL(tab.url()).searchParams.get('file')).toBe(`${ORIGIN}/simplified.pdf`);
+    await expect.poll(() => tab.locator('.pdf-status').textContent(), { timeout: 30_000 }).toMatch(/phrases?,/);
+    await tab.close();
+  });
+
+  it('has no serious accessibility problem, in light and in dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const pdf = await openPdf('/simplified.pdf');
+      await pdf.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(pdf)).toEqual([]);
+      await pdf.close();
+    }
+  });
+
   it('opens a local file chosen with the picker', async () => {
     const [pdfBytes] = await printPdfs([TRADITIONAL]);
     const page = await browser.extensionPage('pdf.html');
@@ -211,6 +284,6 @@ describe('the viewer', () => {
     const pdf = await openPdf('/simplified.pdf');
     await pdf.close();
     const outside = requests.filter((url) => !url.startsWith('chrome-extension://'));
-    expect(outside).toEqual([`${TEST_ORIGIN}/simplified.pdf`]);
+    expect(outside).toEqual([`${ORIGIN}/simplified.pdf`]);
   });
 });

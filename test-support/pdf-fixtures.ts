@@ -18,6 +18,8 @@ export const SIMPLIFIED_PARAGRAPHS = [
   '关于进一步改进工作作风的通知',
   '各级党委要认真贯彻落实中央八项规定精神，打通联系服务群众的最后一公里，坚决纠正上有政策、下有对策的现象。',
   '要把权力关进制度的笼子里，坚持群众路线，反对形式主义和官僚主义，让干部敢于担当。',
+  // Justified as some PDFs set it, a space between every character: the phrase must still match.
+  '全 面 落 实 八 项 规 定 精 神 。',
 ];
 
 /** The same in Traditional Chinese (Taiwan forms). */
@@ -25,6 +27,13 @@ export const TRADITIONAL_PARAGRAPHS = [
   '關於進一步改進工作作風的通知',
   '各級黨委要認真貫徹落實中央八項規定精神，打通聯繫服務群眾的最後一公里，堅決糾正上有政策、下有對策的現象。',
   '要把權力關進制度的籠子裡，堅持群眾路線，反對形式主義和官僚主義，讓幹部敢於擔當。',
+];
+
+/** The same in Hong Kong forms (裏, 着), as a LegCo record or a Hong Kong government page writes them. */
+export const HONG_KONG_PARAGRAPHS = [
+  '關於進一步改進工作作風的通告',
+  '各級黨委要認真貫徹落實中央八項規定精神，打通聯繫服務羣眾的最後一公里，堅決糾正上有政策、下有對策的現象。',
+  '要把權力關進制度的籠子裏，堅持羣眾路線，反對形式主義和官僚主義。',
 ];
 
 /** An HTML page of paragraphs (the first a heading), in the column the PDFs are printed with. */

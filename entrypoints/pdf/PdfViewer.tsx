@@ -28,7 +28,12 @@ export interface PdfViewerProps {
 
 function useSessionState(session: PdfSession): SessionState {
   const [state, setState] = useState(session.state);
-  useEffect(() => session.subscribe(() => setState(session.state)), [session]);
+  useEffect(() => {
+    const stop = session.subscribe(() => setState(session.state));
+    // A change between the first render and this effect (a fast failure) would otherwise be missed.
+    setState(session.state);
+    return stop;
+  }, [session]);
   return state;
 }
 

@@ -45,6 +45,26 @@ describe('the popup', () => {
     expect(await screen.findByText(/cannot read this page/)).toBeTruthy();
   });
 
+  it('opens on This page, offering the viewer, on a tab that shows a PDF in the browser’s viewer', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 7, url: 'https://www.gov.cn/report.pdf' } as Awaited<
+      ReturnType<typeof fakeBrowser.tabs.get>
+    >);
+    for (const answer of [() => summaryOf({ hasChinese: false, phrases: [], total: 0 }), () => Promise.reject(new Error('no receiver'))]) {
+      pageAnswers(answer);
+      renderApp('?tabId=7');
+      await waitFor(() => expect(screen.getByRole('tabpanel').id).toBe('popup-panel-page'));
+      expect(screen.getByRole('button', { name: 'Open in Tifa Lens' })).toBeTruthy();
+      cleanup();
+    }
+  });
+
+  it('opens on This page for a PDF without text, to say so', async () => {
+    pageAnswers(() => summaryOf({ hasChinese: false, phrases: [], total: 0, pdf: { pages: 2, text: 'no-text' } }));
+    renderApp('?tabId=7');
+    await waitFor(() => expect(screen.getByRole('tabpanel').id).toBe('popup-panel-page'));
+    expect(await screen.findByText(/has no text layer/)).toBeTruthy();
+  });
+
   it('starts a lookup from ?q=', async () => {
     pageAnswers(() => summaryOf());
     renderApp('?tabId=7&q=八项规定');

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { TabPanel, Tabs } from '@/components/Controls';
 import { useT } from '@/components/Language';
+import { looksLikePdfAddress } from '@/utils/core/links';
 import { ConvertView } from './ConvertView';
 import { LookupView } from './LookupView';
 import { PageView } from './PageView';
@@ -28,7 +29,8 @@ export function App({ search = location.search }: { search?: string }) {
 
 function Popup({ initialQuery }: { initialQuery: string }) {
   const t = useT();
-  const state = usePageSummary(useTargetTab());
+  const tab = useTargetTab();
+  const state = usePageSummary(tab);
   const { entries, lookup } = useEntries();
   const [view, setView] = useState<View | undefined>(initialQuery ? 'lookup' : undefined);
   // The search box takes the focus when Look up opens, except from the tabs' arrow keys, which keep it.
@@ -36,10 +38,17 @@ function Popup({ initialQuery }: { initialQuery: string }) {
   // The first view: the page's phrases when it has some, the lookup otherwise.
   useEffect(() => {
     if (view !== undefined || state.kind === 'loading') return;
-    // A PDF without readable text opens on the page too: its message must not hide behind the lookup.
+    // A PDF opens on the page too: the message that it has no text, or the offer of the viewer
+    // for a tab showing a PDF in the browser's own viewer, must not hide behind the lookup.
     const pdfWithoutText = state.kind === 'ready' && state.summary.pdf !== undefined && state.summary.pdf.text !== 'text';
-    setView(state.kind === 'ready' && (state.summary.phrases.length > 0 || pdfWithoutText) ? 'page' : 'lookup');
-  }, [state, view]);
+    const browserPdf =
+      tab.status === 'found' &&
+      tab.url !== undefined &&
+      looksLikePdfAddress(tab.url) &&
+      (state.kind === 'unreadable' || (state.kind === 'ready' && !state.summary.hasChinese && !state.summary.pdf));
+    const phrases = state.kind === 'ready' && state.summary.phrases.length > 0;
+    setView(phrases || pdfWithoutText || browserPdf ? 'page' : 'lookup');
+  }, [state, view, tab]);
 
   const count = state.kind === 'ready' ? state.summary.phrases.length : 0;
   const hostname = pageHostname(state);

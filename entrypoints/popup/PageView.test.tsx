@@ -68,6 +68,14 @@ describe('PageView', () => {
     expect(new URL(url).searchParams.get('file')).toBe(address);
   });
 
+  it('offers it too where the browser’s PDF viewer answers as a page without Chinese (Chrome)', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB_ID, url: 'https://example.gov.cn/a.pdf' } as Awaited<
+      ReturnType<typeof fakeBrowser.tabs.get>
+    >);
+    view(ready({ hasChinese: false, phrases: [], total: 0 }));
+    expect(await screen.findByRole('button', { name: 'Open in Tifa Lens' })).toBeTruthy();
+  });
+
   it('offers nothing on an unreadable tab that does not show a PDF', async () => {
     const get = vi
       .spyOn(fakeBrowser.tabs, 'get')

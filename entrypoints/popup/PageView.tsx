@@ -47,13 +47,19 @@ export function PageView({ state, hostname, entries }: { state: PageState; hostn
         </div>
       )}
       {state.kind === 'loading' && <p class="tl-note">{t('readingPage')}</p>}
-      {state.kind === 'unreadable' && <PdfOffer tabId={tabId} fallback={t('cannotRead')} />}
+      {state.kind === 'unreadable' && <PdfOffer fallback={t('cannotRead')} />}
       {summary &&
         (summary.pdf && summary.pdf.text !== 'text' ? (
           // A scan, or a PDF whose fonts map to no characters: never shown as a page without phrases.
           <p class="tl-note">{t(summary.pdf.text === 'no-text' ? 'pdfNoText' : 'pdfUnreadable')}</p>
         ) : !summary.hasChinese ? (
-          <p class="tl-note">{t('noChinese')}</p>
+          // Chrome's own PDF viewer runs the content script in its wrapper page, which has no text:
+          // there the offer of Tifa Lens's viewer is what helps.
+          summary.pdf ? (
+            <p class="tl-note">{t('pdfNoChinese')}</p>
+          ) : (
+            <PdfOffer fallback={t('noChinese')} />
+          )
         ) : !summary.enabled ? (
           <p class="tl-note">{t('highlightsOff')}</p>
         ) : report ? (

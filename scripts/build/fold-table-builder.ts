@@ -3,6 +3,7 @@
  * dictionaries never ship in the content script). Folding maps every UTF-16 code unit to one code
  * unit, so an offset in folded text is the same offset in the original text.
  */
+import { ideographOfRadical } from '../../utils/core/radicals';
 
 /** opencc-js dictionaries are strings of "source target|source target…" pairs. */
 type OpenccDict = string;
@@ -38,14 +39,6 @@ function isSingleUnit(s: string): boolean {
 }
 
 /**
- * The CJK Radicals Supplement and the unified ideograph each stands for, from Unicode's
- * EquivalentUnifiedIdeograph.txt (U+2E81–U+2EF3); pairs whose ideograph lies outside the BMP are
- * left out, as the fold maps single code units only.
- */
-const RADICAL_EQUIVALENTS =
-  '⺁厂 ⺂乛 ⺃乚 ⺄乙 ⺅亻 ⺆冂 ⺈刀 ⺉刂 ⺊卜 ⺋㔾 ⺌小 ⺍小 ⺎兀 ⺏尣 ⺐尢 ⺒巳 ⺓幺 ⺔彑 ⺖忄 ⺗心 ⺘扌 ⺙攵 ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺢氺 ⺣灬 ⺤爫 ⺥爫 ⺦丬 ⺧牛 ⺨犭 ⺩王 ⺫目 ⺬示 ⺭礻 ⺯糹 ⺰纟 ⺱罓 ⺲罒 ⺳㓁 ⺴冗 ⺶羊 ⺹耂 ⺺肀 ⺻聿 ⺼肉 ⺾艹 ⺿艹 ⻀艹 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻈讠 ⻉贝 ⻋车 ⻌辶 ⻍辶 ⻎辶 ⻏邑 ⻐钅 ⻑長 ⻒镸 ⻓长 ⻔门 ⻖阝 ⻗雨 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻟飠 ⻠饣 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 ⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⻳龟';
-
-/**
  * Returns the table as a string of (from, to) code-unit pairs, sorted by `from`, listing only
  * units that change. The fold is idempotent: fold(fold(c)) === fold(c).
  */
@@ -57,16 +50,13 @@ export function buildFoldPairs(sources: FoldSources): string {
 
   // Compatibility ideographs first: they are the same character, whatever the script.
   for (const [from, [to]] of pairs(sources.compatibility)) set(from, to);
-  // Kangxi radicals, and the CJK radicals that Unicode decomposes (NFKC), are the ideograph they
-  // look like: text taken from PDFs (Chromium's own print to PDF among them) writes 一 as ⼀ and 文
-  // as ⽂, and 最后⼀公里 must still match.
+  // Kangxi and CJK radicals are the ideograph they look like (utils/core/radicals.ts): text taken
+  // from PDFs (Chromium's own print to PDF among them) writes 一 as ⼀ and 风 as ⻛, and 最后⼀公里
+  // must still match.
   for (let code = 0x2e80; code <= 0x2fdf; code++) {
     const radical = String.fromCharCode(code);
-    set(radical, radical.normalize('NFKC'));
+    set(radical, ideographOfRadical(radical));
   }
-  // Most CJK radicals (the supplement, U+2E80–U+2EFF) have no decomposition, yet PDFs write 风 as
-  // ⻛ and 门 as ⻔ just the same: Unicode pairs each with its ideograph in another file.
-  for (const [radical, ideograph] of RADICAL_EQUIVALENTS.split(' ')) set(radical, ideograph);
   for (const [from, [to]] of pairs(sources.traditionalToSimplified)) set(from, to);
   // A regional variant folds to whatever its standard Traditional form folds to.
   for (const dict of sources.variantsToStandard) {

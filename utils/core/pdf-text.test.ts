@@ -123,3 +123,10 @@ describe('isPolicyText, for a whole document', () => {
     expect(isPolicyText(everyday, matcher.forLevel('key'), 'key')).toBe(true);
   });
 });
+
+describe('readableText and radicals', () => {
+  it('writes Kangxi and supplement radicals as the ideographs they stand for', () => {
+    expect(readableText('改进⼯作作⻛，打通最后⼀公⾥')).toBe('改进工作作风，打通最后一公里');
+    expect(readableText('⻔⼝ ⻓期')).toBe('门口长期');
+  });
+});

@@ -8,9 +8,11 @@
  *
  * Pure: the viewer (entrypoints/pdf/) builds its text layer from these paragraphs, one element per
  * paragraph, so the page reader's blocks, the viewer's page list and the exports all read the same
- * text. Radicals (⼀ for 一) are left as drawn: the matcher's fold table reads them as ideographs.
+ * text. The text layer keeps radicals (⼀ for 一) as drawn, which the matcher's fold table reads as
+ * ideographs; the readable text shows the ideographs.
  */
 import { isHanCode } from './fold';
+import { withIdeographs } from './radicals';
 
 /** One text item, in the page's coordinates (PDF units, y growing upwards). */
 export interface PdfTextItem {
@@ -125,11 +127,12 @@ export function pageParagraphs(items: readonly PdfTextItem[]): PdfParagraph[] {
 }
 
 /**
- * A paragraph's text as a reader wants it: the spaces a PDF puts between Chinese characters (justified
- * lines, headings set as 行 政 院) closed up, runs of white space made one space, ends trimmed.
+ * A paragraph's text as a reader wants it: radicals written as the ideographs they stand for (⼀ as
+ * 一), the spaces a PDF puts between Chinese characters (justified lines, headings set as 行 政 院)
+ * closed up, runs of white space made one space, ends trimmed.
  */
 export function readableText(text: string): string {
-  return text
+  return withIdeographs(text)
     .replace(/\s+/g, ' ')
     .replace(
       /(?<=[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027]) (?=[\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027])/g,
