@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_MESSAGES } from '@/utils/core/messages';
-import { pdfAutoOpenSites } from '@/utils/extension/settings';
 import { LanguageProvider } from './Language';
+import { pdfAutoOpenSites } from '@/utils/extension/pdf-auto-open';
 import { PdfAutoOpen } from './PdfAutoOpen';
 
 /** Chrome 128+ refuses an empty response-header condition (it checks them); an older one accepts it. */

@@ -7,8 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT } from './Language';
 import { logOnce } from '@/utils/core/log';
 import { siteFromInput } from '@/utils/core/pdf-sites';
-import { canOpenPdfsAutomatically, releaseSite, requestSite } from '@/utils/extension/pdf-auto-open';
-import { pdfAutoOpenSites } from '@/utils/extension/settings';
+import { canOpenPdfsAutomatically, pdfAutoOpenSites, releaseSite, requestSite } from '@/utils/extension/pdf-auto-open';
 import { useSetting } from '@/utils/extension/use-setting';
 
 export function PdfAutoOpen() {

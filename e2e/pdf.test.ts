@@ -215,6 +215,23 @@ describe('the viewer', () => {
     await elsewhere.close();
   });
 
+  it('copies the text as it looks, radicals written as ideographs, and names the tab after the document', async () => {
+    const pdf = await openPdf('/simplified.pdf');
+    expect(await pdf.title()).toBe('simplified.pdf — Tifa Lens');
+    const copied = await pdf.evaluate(() => {
+      const layer = document.querySelector('.pdf-text')!;
+      getSelection()!.selectAllChildren(layer);
+      const event = new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true });
+      document.dispatchEvent(event);
+      return { copied: event.clipboardData!.getData('text/plain'), raw: layer.textContent ?? '' };
+    });
+    // Chromium's print wrote radicals (⼀, ⻛); the copy has the ideographs.
+    expect(copied.raw).toMatch(/[\u2e80-\u2fdf]/);
+    expect(copied.copied).not.toMatch(/[\u2e80-\u2fdf]/);
+    expect(copied.copied).toContain('最后一公里');
+    await pdf.close();
+  });
+
   it('converts the reader view’s script and restores it exactly on the way back to the pages', async () => {
     const pdf = await openPdf('/simplified.pdf');
     await pdf.getByRole('button', { name: 'Reader view' }).click();
@@ -235,6 +252,8 @@ describe('the viewer', () => {
     const [bytes] = await printPdfs([SIMPLIFIED]);
     const page = await browser.extensionPage('pdf.html');
     await page.setViewportSize({ width: 1000, height: 800 });
+    // The viewer listens for drops once it is drawn (after reading the settings).
+    await page.getByText('Drop a PDF here').waitFor();
     await page.evaluate((base64) => {
       const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const transfer = new DataTransfer();
@@ -271,7 +290,7 @@ describe('the viewer', () => {
     const [pdfBytes] = await printPdfs([TRADITIONAL]);
     const page = await browser.extensionPage('pdf.html');
     await page.setViewportSize({ width: 1000, height: 800 });
-    expect(await page.getByText('Drop a PDF here').count()).toBe(1);
+    await page.getByText('Drop a PDF here').waitFor();
     await page.locator('input[type="file"]').first().setInputFiles({ name: '通知.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
     await expect.poll(() => page.locator('.pdf-status').textContent(), { timeout: 30_000 }).toMatch(/phrases?,/);
     expect(await page.locator('.pdf-name').textContent()).toBe('通知.pdf');

@@ -14,6 +14,7 @@ import {
   tapLookup,
   uiLanguage,
 } from '@/utils/extension/settings';
+import { pdfAutoOpenSites } from '@/utils/extension/pdf-auto-open';
 import { useSetting, type SaveState } from '@/utils/extension/use-setting';
 import { saveFile } from '@/utils/page/download';
 import '@/components/theme.css';
@@ -49,7 +50,7 @@ function Options() {
       onScope={(scope) => void scopes.update((s) => ({ ...s, scope }))}
       saveState={overall([highlights.state, conversion.state, language.state, scopes.state, own.state, tap.state])}
       onReset={async () => {
-        await Promise.all(ALL_SETTINGS.map((setting) => setting.reset()));
+        await Promise.all([...ALL_SETTINGS, pdfAutoOpenSites].map((setting) => setting.reset()));
       }}
       ownPhrases={
         <OwnPhrases

@@ -98,6 +98,11 @@ export function PdfViewer(props: PdfViewerProps) {
   const model = state.kind === 'open' && state.text.kind === 'read' ? state.text.model : undefined;
   const reading = useMemo(() => (model && state.kind === 'open' ? articleOf(state.name, model) : undefined), [model, state]);
 
+  // The tab, its history and bookmarks name the document.
+  useEffect(() => {
+    document.title = state.kind === 'empty' ? t('pdfViewer') : `${state.name} — Tifa Lens`;
+  }, [state, t]);
+
   // The pages stay in the document in reader mode (hidden), so that leaving it keeps the place.
   useEffect(() => {
     props.pagesHost.hidden = mode !== 'pages' || state.kind !== 'open';

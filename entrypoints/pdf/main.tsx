@@ -12,6 +12,7 @@ import type { ScriptChoice } from '@/utils/core/convert';
 import { essayPath, glossaryPath } from '@/utils/core/links';
 import { logOnce } from '@/utils/core/log';
 import { viewerFileAddress } from '@/utils/core/pdf-sites';
+import { withIdeographs } from '@/utils/core/radicals';
 import type { PhraseMatcher } from '@/utils/core/phrase-matcher';
 import { requestConversion } from '@/utils/extension/conversion-client';
 import { followUiLanguage, highlightSettings } from '@/utils/extension/settings';
@@ -57,6 +58,15 @@ async function start(): Promise<void> {
   const converter = new PageConverter(document, requestConversion, {
     isOwnUi: (element) => isExtensionUi(element) || element === pagesHost,
     watcher: { pause: () => highlights?.highlighter.pause(), resume: () => highlights?.highlighter.resume() },
+  });
+
+  // Copied text reads as it looks: the text layer holds radicals where the PDF wrote them (⼀ for 一),
+  // which would paste as look-alikes that search and spell checking do not know.
+  document.addEventListener('copy', (event) => {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || !event.clipboardData || !pagesHost.contains(selection.anchorNode)) return;
+    event.clipboardData.setData('text/plain', withIdeographs(selection.toString()));
+    event.preventDefault();
   });
 
   const address = viewerFileAddress(location.search);

@@ -73,6 +73,7 @@ export async function openPdf(data: ArrayBuffer): Promise<PDFDocumentProxy> {
       cMapUrl: `${base}cmaps/`,
       cMapPacked: true,
       standardFontDataUrl: `${base}standard_fonts/`,
+      wasmUrl: `${base}wasm/`,
       // Extension pages forbid eval; pdf.js then draws glyphs without compiled paths.
       isEvalSupported: false,
     }).promise;

@@ -7,8 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PDF_RULE_IDS } from '../core/pdf-sites';
-import { canOpenPdfsAutomatically, startPdfAutoOpen } from './pdf-auto-open';
-import { pdfAutoOpenSites } from './settings';
+import { canOpenPdfsAutomatically, pdfAutoOpenSites, startPdfAutoOpen } from './pdf-auto-open';
 
 /** What these tests read of a rule (the fake browser's types and WXT's differ in detail). */
 interface Rule {

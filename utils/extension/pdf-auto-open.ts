@@ -8,8 +8,20 @@
 import { browser, type Browser } from 'wxt/browser';
 import { pdfViewerPath } from '../core/links';
 import { logOnce } from '../core/log';
-import { opensInViewer, PDF_RULE_IDS, pdfRedirectRules, siteOrigins } from '../core/pdf-sites';
-import { pdfAutoOpenSites } from './settings';
+import { opensInViewer, PDF_RULE_IDS, PdfSitesSchema, pdfRedirectRules, siteOrigins } from '../core/pdf-sites';
+import { defineSetting } from './settings';
+
+/**
+ * The sites whose PDFs open in the viewer automatically, as host names: www.gov.cn. Empty, hence
+ * off, until a reader adds one and allows it. Defined here rather than in ./settings.ts, which the
+ * content script loads on every page: its schema (host-name parsing) has no business there.
+ */
+export const pdfAutoOpenSites = defineSetting<string[]>({
+  key: 'pdfAutoOpenSites',
+  schema: PdfSitesSchema,
+  defaults: [],
+  version: 1,
+});
 
 /**
  * Whether this browser can redirect by a response's content type. Firefox's blocking webRequest

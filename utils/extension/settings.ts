@@ -25,7 +25,6 @@ import {
 import { resolveLanguage, type Language, type LanguageSetting } from '../core/i18n';
 import { logOnce } from '../core/log';
 import { OwnPhrasesSchema, type OwnPhrase } from '../core/own-phrases';
-import { PdfSitesSchema } from '../core/pdf-sites';
 
 export interface Setting<T> {
   /** The key in storage.local (tests and the README rely on it). */
@@ -47,7 +46,7 @@ export interface Setting<T> {
   fromStored(value: unknown, meta: unknown): T;
 }
 
-function defineSetting<T>(options: {
+export function defineSetting<T>(options: {
   key: string;
   schema: v.GenericSchema<unknown, T>;
   defaults: T;
@@ -161,17 +160,6 @@ export const ownPhrases = defineSetting<OwnPhrase[]>({
   version: 1,
 });
 
-/**
- * The sites whose PDFs open in the viewer automatically (utils/extension/pdf-auto-open.ts), as host
- * names: www.gov.cn. Empty, hence off, until a reader adds one and allows it.
- */
-export const pdfAutoOpenSites = defineSetting<string[]>({
-  key: 'pdfAutoOpenSites',
-  schema: PdfSitesSchema,
-  defaults: [],
-  version: 1,
-});
-
 type Values<S extends readonly Setting<unknown>[]> = { -readonly [K in keyof S]: S[K] extends Setting<infer T> ? T : never };
 
 /**
@@ -212,7 +200,7 @@ export const lookedUp = defineSetting<string[]>({
 });
 
 /** Every option, for "reset to the defaults" (own phrases are not options: see above). */
-export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, tapLookup, uiLanguage, pdfAutoOpenSites] as const;
+export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, tapLookup, uiLanguage] as const;
 
 /**
  * The interface language for a stored choice: the choice itself, or for 'auto' the browser's
