@@ -146,6 +146,21 @@ describe('the viewer', () => {
     await pdf.close();
   });
 
+  it('follows the highlight level chosen in the popup, and the popup shows the new list', async () => {
+    const pdf = await openPdf('/simplified.pdf');
+    const byDefault = (await summaryOf(pdf)).total;
+    const popup = await browser.popupFor(pdf);
+    await expect.poll(() => popup.locator('#on-page-title').textContent()).toMatch(new RegExp(`, ${byDefault} occurrences`));
+    await popup.getByRole('radio', { name: 'Key phrases' }).check();
+    // The viewer opens the document again at the new level; the popup asks once the tab has loaded.
+    await expect
+      .poll(async () => Number((await popup.locator('#on-page-title').textContent())?.match(/(\d+) occurrences?/)?.[1] ?? -1))
+      .toSatisfy((total: number) => total > 0 && total < byDefault);
+    await popup.close();
+    await browser.resetStorage();
+    await pdf.close();
+  });
+
   it('exports the phrases with their page numbers from the reader view', async () => {
     const pdf = await openPdf('/long.pdf');
     await pdf.getByRole('button', { name: 'Reader view' }).click();

@@ -21,7 +21,7 @@ import { saveFile } from '@/utils/page/download';
 import { PageConverter } from '@/utils/page/page-converter';
 import { PdfSession } from './pdf-session';
 import { PdfViewer } from './PdfViewer';
-import { routePdfMessages } from './pdf-messages';
+import { routePdfMessages, type ViewerParts } from './pdf-messages';
 import '@/generated/highlights.css';
 import '@/components/theme.css';
 import '@/components/controls.css';
@@ -30,6 +30,10 @@ import './style.css';
 const entries = glossaryEntries;
 const language = followUiLanguage();
 const pagesHost = document.getElementById('pages')!;
+
+// The popup's questions are taken from the start and answered once the viewer is made.
+let started: (viewer: ViewerParts) => void = () => {};
+routePdfMessages(new Promise((resolve) => (started = resolve)));
 
 async function start(): Promise<void> {
   // The reader's level, as on web pages: a PDF shows what the page it was printed from shows.
@@ -52,7 +56,7 @@ async function start(): Promise<void> {
   });
   session = new PdfSession({ document, container: pagesHost, highlighter: highlights?.highlighter, matcher: levelMatcher, entries, level });
   const pdf = session;
-  routePdfMessages(pdf, highlights);
+  started({ session: pdf, highlights });
 
   // The reader view converts its own text; the pages' text layer stays as the PDF draws it.
   const converter = new PageConverter(document, requestConversion, {
@@ -71,6 +75,11 @@ async function start(): Promise<void> {
 
   const address = viewerFileAddress(location.search);
   if (address) void pdf.openAddress(address);
+  // A new highlight level (the popup's choice) needs the document read again at that level: a
+  // document from an address is opened anew; a local file keeps its level until it is opened again.
+  highlightSettings.watch((next) => {
+    if (next.level !== level && address) location.reload();
+  });
 
   function Viewer() {
     const [script, setScript] = useState<ScriptChoice>('original');

@@ -67,30 +67,43 @@ export async function pdfReport(session: PdfSession): Promise<PageReport> {
   };
 }
 
-export function routePdfMessages(session: PdfSession, highlights: Highlights): void {
+/**
+ * Answers from the moment the page loads: `viewer` settles once the viewer has read its settings and
+ * made its session. The popup asks again when the tab has loaded (after a reload for a new level),
+ * and an answer must be there by then.
+ */
+export interface ViewerParts {
+  session: PdfSession;
+  highlights: Highlights;
+}
+
+export function routePdfMessages(viewer: Promise<ViewerParts>): void {
   let current: PageMatch | undefined;
-  const goTo = (match: PageMatch) => {
-    highlights?.highlighter.reveal(match);
-    match.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-  };
   onMessage({
-    'page-summary': () => pdfSummary(session),
-    'page-report': () => pdfReport(session),
+    'page-summary': async () => pdfSummary((await viewer).session),
+    'page-report': async () => pdfReport((await viewer).session),
     'scroll-to': async ({ id }) => {
+      const { session, highlights } = await viewer;
       const match = await session.showPhrase(id);
       if (!match) return { ok: false };
-      goTo(match);
+      goTo(match, highlights);
       flashRange(match.range);
       return { ok: true };
     },
     navigate: async ({ direction }) => {
+      const { session, highlights } = await viewer;
       const by = direction === 'next' ? 1 : -1;
       const next = current?.startNode.isConnected ? await session.step(current, by) : await session.firstInView(by);
       if (!next || !highlights) return { ok: false };
       current = next;
-      goTo(next);
+      goTo(next, highlights);
       highlights.showCard(next, true);
       return { ok: true };
     },
   });
+}
+
+function goTo(match: PageMatch, highlights: Highlights): void {
+  highlights?.highlighter.reveal(match);
+  match.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
 }

@@ -105,6 +105,34 @@ describe('usePageSummary', () => {
     await waitFor(() => expect(summaryAsks(sent)).toBeGreaterThan(before));
   });
 
+  it('asks again, counting from nothing, when its tab has loaded again (the PDF viewer reloads for a new level)', async () => {
+    let answering = true;
+    let enabled = true;
+    pageAnswers(() => {
+      if (!answering) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return summaryOf({ enabled, generation: 0 });
+    });
+    render(<ShowSummary tab={TAB} />);
+    await waitFor(() => expect(shown()).toBe('enabled=true generation=0'));
+    // The setting changes; the tab is reloading and answers nothing.
+    answering = false;
+    await highlightSettings.update((s) => ({ ...s, enabled: false }));
+    await waitFor(() => expect(shown()).toBe('unreadable'));
+    // Loaded again: its summary is asked for and shown.
+    answering = true;
+    enabled = false;
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'complete' }, { id: 7 } as Parameters<
+      typeof fakeBrowser.tabs.onUpdated.trigger
+    >[2]);
+    await waitFor(() => expect(shown()).toBe('enabled=false generation=0'));
+    // Another tab's loading is none of its business.
+    enabled = true;
+    await fakeBrowser.tabs.onUpdated.trigger(8, { status: 'complete' }, { id: 8 } as Parameters<
+      typeof fakeBrowser.tabs.onUpdated.trigger
+    >[2]);
+    expect(shown()).toBe('enabled=false generation=0');
+  });
+
   it('says the page cannot be read when nothing answers, or there is no tab', async () => {
     pageAnswers(() => {
       throw new Error('Could not establish connection. Receiving end does not exist.');

@@ -5,6 +5,7 @@
  * count reaches every change it has seen: the reply, not a guessed delay, says the page is ready.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendToTab, type PageSummary } from '@/utils/extension/protocol';
 import { highlightSettings, ownPhrases, scopeSettings } from '@/utils/extension/settings';
 import type { TargetTab } from './target-tab';
@@ -62,9 +63,18 @@ export function usePageSummary(tab: TargetTab): PageState {
         void refresh();
       }),
     );
+    // A tab that loads again has a new summary: the PDF viewer reloads for a new level, and a page
+    // that was reloaded starts over. Its count of changes starts over too.
+    const loaded = (id: number, change: { status?: string }) => {
+      if (id !== tabId || change.status !== 'complete') return;
+      wanted = 0;
+      void refresh();
+    };
+    browser.tabs.onUpdated.addListener(loaded);
     return () => {
       live = false;
       for (const stop of stops) stop();
+      browser.tabs.onUpdated.removeListener(loaded);
     };
   }, [tab]);
   return state;
