@@ -4,9 +4,9 @@
  * the document's address, query and all, while its HTML pages and other sites' PDFs stay as they
  * are. The test server answers as 127.0.0.1 and as localhost: one listed, one only allowed.
  */
-import { chromium } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { phrasePage, printPdfs, SIMPLIFIED_PARAGRAPHS } from '../test-support/pdf-fixtures';
 import { viewerFileAddress } from '../utils/core/pdf-sites';
 import { launchFirefox, type FirefoxExtension } from './browser';
 
@@ -17,14 +17,8 @@ let otherOrigin: string;
 
 /** A one-page PDF with Chinese text, printed by Chromium. */
 async function chinesePdf(): Promise<Buffer> {
-  const printer = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const page = await printer.newPage();
-    await page.setContent('<!doctype html><html lang="zh"><meta charset="utf-8"><body><p>严格落实八项规定。</p></body></html>');
-    return await page.pdf();
-  } finally {
-    await printer.close();
-  }
+  const [pdf] = await printPdfs([phrasePage(SIMPLIFIED_PARAGRAPHS, 'zh-Hans')]);
+  return pdf;
 }
 
 beforeAll(async () => {

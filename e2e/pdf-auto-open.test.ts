@@ -7,48 +7,35 @@
  * Playwright fulfils never reaches declarativeNetRequest's response stage, so no rule would see it.
  * 127.0.0.1 and localhost are the same server under two site names: one listed, one only allowed.
  */
-import { chromium, type Page } from 'playwright-core';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFileServer, type FileServer } from '../test-support/file-server';
+import { phrasePage, printPdfs, SIMPLIFIED_PARAGRAPHS } from '../test-support/pdf-fixtures';
 import { viewerFileAddress } from '../utils/core/pdf-sites';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
 const SITES_KEY = 'pdfAutoOpenSites';
 
 let chrome: ExtensionBrowser;
-let server: Server;
+let server: FileServer;
 let pdf: Buffer;
 /** The listed site, and one granted as well but never listed: what decides is the list. */
 let listedOrigin: string;
 let otherOrigin: string;
 
-/** A one-page PDF with Chinese text, printed by Chromium itself. */
+/** A one-page PDF with Chinese text, printed by Chromium. */
 async function chinesePdf(): Promise<Buffer> {
-  const printer = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  try {
-    const page = await printer.newPage();
-    await page.setContent('<!doctype html><html lang="zh"><meta charset="utf-8"><body><p>严格落实八项规定。</p></body></html>');
-    return await page.pdf();
-  } finally {
-    await printer.close();
-  }
+  const [pdf] = await printPdfs([phrasePage(SIMPLIFIED_PARAGRAPHS, 'zh-Hans')]);
+  return pdf;
 }
 
 beforeAll(async () => {
   pdf = await chinesePdf();
-  server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path === '/page.html') {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end('<!doctype html><html lang="zh"><meta charset="utf-8"><p>八项规定</p></html>');
-    } else {
-      response.writeHead(200, { 'content-type': path === '/download' ? 'application/pdf; charset=binary' : 'application/pdf' });
-      response.end(pdf);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  server = await startFileServer();
+  server.serve('/page.html', '<!doctype html><html lang="zh"><meta charset="utf-8"><p>八项规定</p></html>', 'text/html; charset=utf-8');
+  server.serve('/docs/report.pdf', pdf, 'application/pdf');
+  server.serve('/download', pdf, 'application/pdf; charset=binary');
+  const port = new URL(server.origin).port;
   listedOrigin = `http://127.0.0.1:${port}`;
   otherOrigin = `http://localhost:${port}`;
   chrome = await launchWithExtension({ sites: ['http://127.0.0.1/*', 'http://localhost/*'] });
@@ -59,7 +46,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   await chrome?.close();
-  server?.close();
+  await server?.close();
 });
 
 /** Waits until the background has installed the redirects for `count` sites (0: none). */

@@ -4,13 +4,11 @@
  * `file`, it waits for a file to be chosen or dropped.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { extensionPageHighlights, isExtensionUi, pageMatcher } from '@/components/extension-page-highlights';
 import { UiLanguage } from '@/components/UiLanguage';
-import type { ScriptChoice } from '@/utils/core/convert';
+import { usePageScript } from '@/components/use-page-script';
 import { essayPath, glossaryPath } from '@/utils/core/links';
-import { logOnce } from '@/utils/core/log';
 import { viewerFileAddress } from '@/utils/core/pdf-sites';
 import { withIdeographs } from '@/utils/core/radicals';
 import type { PhraseMatcher } from '@/utils/core/phrase-matcher';
@@ -82,18 +80,7 @@ async function start(): Promise<void> {
   });
 
   function Viewer() {
-    const [script, setScript] = useState<ScriptChoice>('original');
-    const [busy, setBusy] = useState(false);
-    const convert = async (choice: ScriptChoice) => {
-      setBusy(true);
-      try {
-        await converter.apply(choice);
-      } catch (error) {
-        logOnce('pdf viewer', 'the conversion failed', error);
-      }
-      setScript(converter.choice);
-      setBusy(false);
-    };
+    const conversion = usePageScript(converter, 'pdf viewer');
     return (
       <PdfViewer
         session={pdf}
@@ -105,7 +92,12 @@ async function start(): Promise<void> {
           const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
           if (granted && address) await pdf.openAddress(address);
         }}
-        reader={{ script, busy, onScript: (choice) => void convert(choice), onLeave: () => void convert('original') }}
+        reader={{
+          script: conversion.script,
+          busy: conversion.busy,
+          onScript: (choice) => void conversion.choose(choice),
+          onLeave: () => void conversion.choose('original'),
+        }}
         save={(name, type, content) => saveFile(document, name, type, content)}
       />
     );

@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 import { highlightExtensionPage, isExtensionUi, pageMatcher } from '@/components/extension-page-highlights';
 import { ReaderView } from '@/components/ReaderView';
 import { UiLanguage } from '@/components/UiLanguage';
+import { usePageScript } from '@/components/use-page-script';
 import type { Article } from '@/utils/core/article-model';
-import type { ScriptChoice } from '@/utils/core/convert';
 import { essayPath, glossaryPath } from '@/utils/core/links';
 import { logOnce } from '@/utils/core/log';
 import { requestConversion } from '@/utils/extension/conversion-client';
@@ -44,8 +44,7 @@ type Loaded = { article: Article | null; url: string | null; problem?: string };
 
 function Reader() {
   const [state, setState] = useState<Loaded | undefined>();
-  const [script, setScript] = useState<ScriptChoice>('original');
-  const [busy, setBusy] = useState(false);
+  const conversion = usePageScript(converter, 'reader view');
   const tabId = useMemo(() => Number(new URLSearchParams(location.search).get('tabId')), []);
   useEffect(() => {
     if (!Number.isInteger(tabId) || tabId <= 0) {
@@ -71,18 +70,9 @@ function Reader() {
       url={state.url}
       matcher={pageMatcher()}
       entries={entries}
-      script={script}
-      busy={busy}
-      onScript={async (choice) => {
-        setBusy(true);
-        try {
-          await converter.apply(choice);
-        } catch (error) {
-          logOnce('reader view', 'the conversion failed', error);
-        }
-        setScript(converter.choice);
-        setBusy(false);
-      }}
+      script={conversion.script}
+      busy={conversion.busy}
+      onScript={(choice) => void conversion.choose(choice)}
       save={save}
     />
   );
