@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { centreOfBox } from '../test-support/highlights';
 import { seriousViolations } from './axe';
 import {
@@ -61,6 +61,10 @@ beforeAll(async () => {
   server.serve('/login.pdf', '<!doctype html><p>Sign in</p>', html);
   browser.context.on('request', (request) => requests.push(request.url()));
 }, 120_000);
+// After each test, once its pages are closed: an open viewer would reload for the change.
+afterEach(async () => {
+  await browser.resetStorage();
+});
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -151,13 +155,23 @@ describe('the viewer', () => {
     const byDefault = (await summaryOf(pdf)).total;
     const popup = await browser.popupFor(pdf);
     await expect.poll(() => popup.locator('#on-page-title').textContent()).toMatch(new RegExp(`, ${byDefault} occurrences`));
-    await popup.getByRole('radio', { name: 'Key phrases' }).check();
+    await popup.getByRole('radio', { name: 'Key phrases' }).click();
     // The viewer opens the document again at the new level; the popup asks once the tab has loaded.
     await expect
       .poll(async () => Number((await popup.locator('#on-page-title').textContent())?.match(/(\d+) occurrences?/)?.[1] ?? -1))
       .toSatisfy((total: number) => total > 0 && total < byDefault);
     await popup.close();
-    await browser.resetStorage();
+    await pdf.close();
+  });
+
+  it('highlights nothing where the reader turned highlights off for the document’s site, and says so', async () => {
+    const pdf = await openPdf('/simplified.pdf');
+    const popup = await browser.popupFor(pdf);
+    await popup.getByRole('switch', { name: 'On this site (127.0.0.1)' }).click();
+    await expect.poll(() => popup.locator('.tl-note').first().textContent()).toBe('Highlights are off for this page.');
+    await expect.poll(() => pdf.getByRole('status').first().textContent()).toContain('Highlights are off');
+    expect(await pdf.evaluate(readHighlights, {})).toEqual([]);
+    await popup.close();
     await pdf.close();
   });
 

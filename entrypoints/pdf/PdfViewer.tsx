@@ -20,6 +20,8 @@ export interface PdfViewerProps {
   pagesHost: HTMLElement;
   matcher: PhraseMatcher;
   entries: ReadonlyMap<string, CompiledEntry>;
+  /** False where the reader turned highlights off for the document's site, or everywhere. */
+  highlightsOn: boolean;
   /** Asks the browser for the site's permission (a click is needed), then opens the document again. */
   allow: (origin: string) => Promise<void>;
   reader: { script: ScriptChoice; busy: boolean; onScript: (choice: ScriptChoice) => void; onLeave: () => void };
@@ -218,6 +220,7 @@ export function PdfViewer(props: PdfViewerProps) {
           <p>{t('pdfLocalRemedy')}</p>
         </Notice>
       )}
+      {state.kind === 'open' && !props.highlightsOn && <Notice>{t('highlightsOff')}</Notice>}
       {verdict === 'no-text' && <Notice tone="problem">{t('pdfNoText')}</Notice>}
       {verdict === 'unreadable' && <Notice tone="problem">{t('pdfUnreadable')}</Notice>}
       {model && verdict === 'text' && model.judgement.han === 0 && <Notice>{t('pdfNoChinese')}</Notice>}

@@ -10,6 +10,7 @@ import { UiLanguage } from '@/components/UiLanguage';
 import { usePageScript } from '@/components/use-page-script';
 import { essayPath, glossaryPath } from '@/utils/core/links';
 import { viewerFileAddress } from '@/utils/core/pdf-sites';
+import { isEnabledFor } from '@/utils/core/settings-schema';
 import { withIdeographs } from '@/utils/core/radicals';
 import type { PhraseMatcher } from '@/utils/core/phrase-matcher';
 import { requestConversion } from '@/utils/extension/conversion-client';
@@ -29,32 +30,48 @@ const entries = glossaryEntries;
 const language = followUiLanguage();
 const pagesHost = document.getElementById('pages')!;
 
+/** The host name of a document's address, for the per-site switches ('' for none). */
+function hostnameOf(address: string): string {
+  try {
+    return new URL(address).hostname;
+  } catch {
+    return ''; // not an address the viewer can open: it says so itself
+  }
+}
+
 // The popup's questions are taken from the start and answered once the viewer is made.
 let started: (viewer: ViewerParts) => void = () => {};
 routePdfMessages(new Promise((resolve) => (started = resolve)));
 
 async function start(): Promise<void> {
-  // The reader's level, as on web pages: a PDF shows what the page it was printed from shows.
-  const { level } = await highlightSettings.read();
+  const address = viewerFileAddress(location.search);
+  // The reader's level and switches, as on web pages: a PDF shows what the page it was printed from
+  // shows, and nothing where highlights are off for its site (or everywhere).
+  const settings = await highlightSettings.read();
+  const { level } = settings;
+  const site = address ? hostnameOf(address) : '';
+  const enabled = isEnabledFor(settings, site);
   let matcher: PhraseMatcher | undefined;
   const levelMatcher = () => (matcher ??= pageMatcher().forLevel(level));
   let session: PdfSession | undefined;
-  const highlights = extensionPageHighlights({
-    document,
-    entries,
-    level,
-    matcher: levelMatcher,
-    openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(essayPath(o)) }),
-    openGlossary: (id) => void browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ id })) }),
-    language: language.current,
-    step: (from, by) => session!.step(from, by),
-    position: (match) => session!.position(match),
-    // What `npm run bench` times: the first highlights on screen, against the first page painted.
-    onFirstVisible: () => performance.mark('tifa-visible'),
-  });
+  const highlights = !enabled
+    ? undefined
+    : extensionPageHighlights({
+        document,
+        entries,
+        level,
+        matcher: levelMatcher,
+        openEssay: (o) => void browser.tabs.create({ url: browser.runtime.getURL(essayPath(o)) }),
+        openGlossary: (id) => void browser.tabs.create({ url: browser.runtime.getURL(glossaryPath({ id })) }),
+        language: language.current,
+        step: (from, by) => session!.step(from, by),
+        position: (match) => session!.position(match),
+        // What `npm run bench` times: the first highlights on screen, against the first page painted.
+        onFirstVisible: () => performance.mark('tifa-visible'),
+      });
   session = new PdfSession({ document, container: pagesHost, highlighter: highlights?.highlighter, matcher: levelMatcher, entries, level });
   const pdf = session;
-  started({ session: pdf, highlights });
+  started({ session: pdf, highlights, enabled });
 
   // The reader view converts its own text; the pages' text layer stays as the PDF draws it.
   const converter = new PageConverter(document, requestConversion, {
@@ -71,12 +88,11 @@ async function start(): Promise<void> {
     event.preventDefault();
   });
 
-  const address = viewerFileAddress(location.search);
   if (address) void pdf.openAddress(address);
-  // A new highlight level (the popup's choice) needs the document read again at that level: a
-  // document from an address is opened anew; a local file keeps its level until it is opened again.
+  // A new level or switch (the popup's choice) needs the document read again: a document from an
+  // address is opened anew; a local file keeps what it had until it is opened again.
   highlightSettings.watch((next) => {
-    if (next.level !== level && address) location.reload();
+    if (address && (next.level !== level || isEnabledFor(next, site) !== enabled)) location.reload();
   });
 
   function Viewer() {
@@ -87,6 +103,7 @@ async function start(): Promise<void> {
         pagesHost={pagesHost}
         matcher={levelMatcher()}
         entries={entries}
+        highlightsOn={enabled}
         allow={async (origin) => {
           // Asked on the reader's click: the browser shows its own prompt.
           const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);

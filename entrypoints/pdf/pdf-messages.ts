@@ -28,14 +28,14 @@ function whenRead(session: PdfSession): Promise<PdfModel | undefined> {
   });
 }
 
-export async function pdfSummary(session: PdfSession): Promise<PageSummary> {
+export async function pdfSummary(session: PdfSession, enabled = true): Promise<PageSummary> {
   const model = await whenRead(session);
   const phrases: PhraseCount[] = (model?.annotation.phrases ?? []).map((p, first) => ({ id: p.id, count: p.count, first }));
   const state = session.state;
   return {
     url: state.kind === 'open' || state.kind === 'failed' ? (state.address ?? state.name) : location.href,
     hasChinese: (model?.judgement.han ?? 0) > 0,
-    enabled: true,
+    enabled,
     phrases,
     total: model?.annotation.matches.length ?? 0,
     generation: 0,
@@ -74,13 +74,18 @@ export async function pdfReport(session: PdfSession): Promise<PageReport> {
  */
 export interface ViewerParts {
   session: PdfSession;
+  /** Undefined where highlights are off for the document's site (or everywhere). */
   highlights: Highlights;
+  enabled: boolean;
 }
 
 export function routePdfMessages(viewer: Promise<ViewerParts>): void {
   let current: PageMatch | undefined;
   onMessage({
-    'page-summary': async () => pdfSummary((await viewer).session),
+    'page-summary': async () => {
+      const { session, enabled } = await viewer;
+      return pdfSummary(session, enabled);
+    },
     'page-report': async () => pdfReport((await viewer).session),
     'scroll-to': async ({ id }) => {
       const { session, highlights } = await viewer;
