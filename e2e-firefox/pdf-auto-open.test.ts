@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { phrasePage, printPdfs, SIMPLIFIED_PARAGRAPHS } from '../test-support/pdf-fixtures';
-import { viewerFileAddress } from '../utils/core/pdf-sites';
+import { viewerFileAddress } from '../utils/core/links';
 import { launchFirefox, type FirefoxExtension } from './browser';
 
 const SITES_KEY = 'pdfAutoOpenSites';

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFileServer, type FileServer } from '../test-support/file-server';
 import { phrasePage, printPdfs, SIMPLIFIED_PARAGRAPHS } from '../test-support/pdf-fixtures';
-import { viewerFileAddress } from '../utils/core/pdf-sites';
+import { viewerFileAddress } from '../utils/core/links';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
 
 const SITES_KEY = 'pdfAutoOpenSites';

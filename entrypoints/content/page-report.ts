@@ -2,7 +2,7 @@
  * What this page contains, for the popup: the summary (phrases and counts, the whole page) and the
  * report (the article's metadata and its phrases; the whole page when there is no article).
  */
-import type { Category } from '@/utils/core/glossary-schema';
+import { reportFigures } from '@/utils/core/report-figures';
 import type { PageReport, PageSummary, PhraseCount } from '@/utils/extension/protocol';
 import type { PageMatch } from '@/utils/page/page-highlighter';
 import { pageHasChinese, readableLength } from '@/utils/page/page-text';
@@ -45,8 +45,6 @@ export async function pageReport(session: HighlightSession, articles: ArticleFin
   const all = session.matches();
   const matches = found ? all.filter((m) => isInside(found.elements, m.startNode)) : all;
   const categories = session.phraseMatcher().categories;
-  const byCategory: Partial<Record<Category, number>> = {};
-  for (const m of matches) byCategory[categories[m.entry]] = (byCategory[categories[m.entry]] ?? 0) + 1;
   const length = found ? found.article.length : document.body ? readableLength(document.body, { shadowRoots: true }) : 0;
   const phrases = countPhrases(matches);
   return {
@@ -59,9 +57,10 @@ export async function pageReport(session: HighlightSession, articles: ArticleFin
     publishedTime: found?.article.publishedTime ?? null,
     length,
     distinct: phrases.length,
-    occurrences: matches.length,
-    density: length > 0 ? Math.round((matches.length / length) * 10000) / 10 : 0,
-    byCategory: byCategory as Record<Category, number>,
+    ...reportFigures(
+      matches.map((m) => categories[m.entry]),
+      length,
+    ),
     phrases,
   };
 }

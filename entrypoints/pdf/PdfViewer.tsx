@@ -42,7 +42,7 @@ function useSessionState(session: PdfSession): SessionState {
 function failureText(t: Translate, failure: OpenFailure | { kind: 'broken'; detail: string }): string {
   switch (failure.kind) {
     case 'permission':
-      return t('pdfFailPermission', new URL(failure.origin.replace('/*', '/')).hostname);
+      return t('pdfFailPermission', failure.host);
     case 'login':
       return t('pdfFailLogin', failure.status);
     case 'missing':
@@ -158,6 +158,7 @@ export function PdfViewer(props: PdfViewerProps) {
   );
 
   const verdict = model?.judgement.verdict;
+  const permission = state.kind === 'failed' && state.failure.kind === 'permission' ? state.failure : undefined;
   return (
     <div class={`pdf-viewer${dragging ? ' dragging' : ''}`}>
       <header class="pdf-bar" data-tifa-ui>
@@ -206,14 +207,10 @@ export function PdfViewer(props: PdfViewerProps) {
       {state.kind === 'failed' && (
         <Notice tone="problem">
           <p>{failureText(t, state.failure)}</p>
-          {state.failure.kind === 'permission' && (
+          {permission && (
             <p>
-              <button
-                type="button"
-                class="tl-button primary"
-                onClick={() => void props.allow((state.failure as { origin: string }).origin)}
-              >
-                {t('pdfAllowSite', new URL(state.failure.origin.replace('/*', '/')).hostname)}
+              <button type="button" class="tl-button primary" onClick={() => void props.allow(permission.origin)}>
+                {t('pdfAllowSite', permission.host)}
               </button>
             </p>
           )}

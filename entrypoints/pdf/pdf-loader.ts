@@ -16,7 +16,7 @@ GlobalWorkerOptions.workerSrc = assetUrl('/pdfjs/pdf.worker.min.mjs');
 /** Why a document did not open: each has its own message and remedy in the viewer. */
 export type OpenFailure =
   /** The extension may not read this site yet: the reader can allow it. */
-  | { kind: 'permission'; origin: string }
+  | { kind: 'permission'; origin: string; host: string }
   | { kind: 'login'; status: number }
   | { kind: 'missing'; status: number }
   | { kind: 'http'; status: number }
@@ -33,11 +33,11 @@ export class OpenError extends Error {
 }
 
 /** The site permission that lets the viewer read `url` (extension pages need it to read across sites). */
-export function originPattern(url: URL): string {
+function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-export async function hasSitePermission(url: URL): Promise<boolean> {
+async function hasSitePermission(url: URL): Promise<boolean> {
   try {
     return await browser.permissions.contains({ origins: [originPattern(url)] });
   } catch {
@@ -51,11 +51,13 @@ export async function fetchPdf(address: string): Promise<ArrayBuffer> {
   if (url.protocol === 'file:') throw new OpenError({ kind: 'local-address' });
   let response: Response;
   try {
+    // The one request the extension makes: the document the reader asked to open, from its own site
+    // (issue 21; e2e/pdf.test.ts checks that nothing else is requested).
     response = await fetch(url, { credentials: 'include' });
   } catch (error) {
     // A fetch fails the same way for a site the extension may not read and for a network down: the
     // permission tells them apart.
-    if (!(await hasSitePermission(url))) throw new OpenError({ kind: 'permission', origin: originPattern(url) });
+    if (!(await hasSitePermission(url))) throw new OpenError({ kind: 'permission', origin: originPattern(url), host: url.hostname });
     throw new OpenError({ kind: 'network', detail: String((error as Error)?.message ?? error) });
   }
   if (response.status === 401 || response.status === 403) throw new OpenError({ kind: 'login', status: response.status });

@@ -2,7 +2,7 @@
  * The viewer's side of the protocol: the popup's page list and "show on the page", and the
  * keyboard's next and previous phrase, answered for the whole document, pages not drawn included.
  */
-import type { Category } from '@/utils/core/glossary-schema';
+import { reportFigures } from '@/utils/core/report-figures';
 import type { PageReport, PageSummary, PhraseCount } from '@/utils/extension/protocol';
 import { onMessage } from '@/utils/extension/protocol';
 import { flashRange } from '@/utils/page/flash';
@@ -46,10 +46,7 @@ export async function pdfSummary(session: PdfSession, enabled = true): Promise<P
 export async function pdfReport(session: PdfSession): Promise<PageReport> {
   const summary = await pdfSummary(session);
   const model = session.model;
-  const byCategory: Partial<Record<Category, number>> = {};
-  for (const m of model?.annotation.matches ?? []) byCategory[m.category] = (byCategory[m.category] ?? 0) + 1;
   const length = model?.text.text.length ?? 0;
-  const occurrences = summary.total;
   return {
     url: summary.url,
     hasChinese: summary.hasChinese,
@@ -60,9 +57,10 @@ export async function pdfReport(session: PdfSession): Promise<PageReport> {
     publishedTime: null,
     length,
     distinct: summary.phrases.length,
-    occurrences,
-    density: length > 0 ? Math.round((occurrences / length) * 10000) / 10 : 0,
-    byCategory: byCategory as Record<Category, number>,
+    ...reportFigures(
+      (model?.annotation.matches ?? []).map((m) => m.category),
+      length,
+    ),
     phrases: summary.phrases,
   };
 }

@@ -76,11 +76,6 @@ export class PdfPages {
     return this.pages[n - 1]?.box;
   }
 
-  /** How many pages are drawn now (what keeps memory bounded). */
-  get drawnCount(): number {
-    return this.pages.filter((p) => p.drawn).length;
-  }
-
   /** Draws page `n` if it is not drawn; settles once its text layer is in place. */
   draw(n: number): Promise<void> {
     const state = this.pages[n - 1];

@@ -162,11 +162,6 @@ export class PdfSession {
     this.lastShown.clear();
   }
 
-  /** Pages drawn now (tests check that memory stays bounded). */
-  get drawnPages(): number {
-    return this.pages?.drawnCount ?? 0;
-  }
-
   /** The highlighter's matches on page `n`, once it has read the page (drawn first if need be). */
   private async matchesOnPage(n: number, show: boolean): Promise<PageMatch[]> {
     const highlighter = this.options.highlighter;

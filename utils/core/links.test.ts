@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePdfAddress, pdfViewerPath } from './links';
+import { looksLikePdfAddress, pdfViewerPath, viewerFileAddress } from './links';
 
 describe('the PDF viewer’s address', () => {
   it('carries the document’s address whole, encoded, and reads back with URLSearchParams', () => {
@@ -18,5 +18,23 @@ describe('the PDF viewer’s address', () => {
     expect(looksLikePdfAddress('https://example.org/view?file=a.pdf')).toBe(false);
     expect(looksLikePdfAddress('chrome://settings/a.pdf')).toBe(false);
     expect(looksLikePdfAddress('not a url')).toBe(false);
+  });
+});
+
+describe('viewerFileAddress', () => {
+  it('reads the encoded form pdfViewerPath writes', () => {
+    for (const address of ['https://www.gov.cn/a.pdf', 'https://x.cn/f.pdf?a=1&b=2+3&c=%E4%B8%AD'])
+      expect(viewerFileAddress(pdfViewerPath(address).slice('/pdf.html'.length))).toBe(address);
+  });
+
+  it('reads the raw form a Chrome redirect writes, verbatim: its &, + and % belong to the address', () => {
+    const address = 'https://x.cn/f.pdf?a=1&b=2+3&c=%E4%B8%AD';
+    expect(viewerFileAddress(`?file=${address}`)).toBe(address);
+    expect(viewerFileAddress('?file=http://127.0.0.1:8000/doc.pdf')).toBe('http://127.0.0.1:8000/doc.pdf');
+  });
+
+  it('has no address without a file parameter', () => {
+    expect(viewerFileAddress('')).toBeNull();
+    expect(viewerFileAddress('?page=2')).toBeNull();
   });
 });

@@ -55,6 +55,19 @@ export function pdfViewerPath(address?: string): `/pdf.html${string}` {
 }
 
 /**
+ * The document's address in the viewer's query. Two forms arrive: `?file=<encodeURIComponent(address)>`
+ * (pdfViewerPath above: the context menu, the popup, Firefox's redirect) and
+ * `?file=<address as requested>` (Chrome's redirect, which cannot encode). The second is told apart
+ * by its `://`, which an encoded address never holds, and read verbatim: its own `&`, `+` and `%`
+ * belong to the address.
+ */
+export function viewerFileAddress(search: string): string | null {
+  const raw = /^\??file=([a-z][a-z0-9+.-]*:\/\/.*)$/is.exec(search);
+  if (raw) return raw[1];
+  return new URLSearchParams(search).get('file');
+}
+
+/**
  * Whether an address names a PDF by its path (…/report.pdf, …/file.pdf?id=3). A guess, for the
  * popup's offer on a tab the extension cannot read: a PDF served from an address without .pdf is
  * opened from the viewer's own page instead.

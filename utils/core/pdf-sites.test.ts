@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { pdfViewerPath } from './links';
-import { opensInViewer, PDF_RULE_IDS, PdfSitesSchema, pdfRedirectRules, siteFromInput, siteOrigins, viewerFileAddress } from './pdf-sites';
+import { opensInViewer, PDF_RULE_IDS, PdfSitesSchema, pdfRedirectRules, siteFromInput, siteOrigins } from './pdf-sites';
 
 describe('siteFromInput', () => {
   it('finds the host in an address, a bare host name, or either in capitals or with a trailing dot', () => {
@@ -111,23 +110,5 @@ describe('pdfRedirectRules', () => {
     expect(matches(gov, 'https://www.gov.cn.evil.example/a.pdf')).toBe(false);
     expect(matches(gov, 'https://wwwxgov.cn/a.pdf')).toBe(false);
     expect(matches(local, 'http://127.0.0.1:4321/doc.pdf')).toBe(true);
-  });
-});
-
-describe('viewerFileAddress', () => {
-  it('reads the encoded form pdfViewerPath writes', () => {
-    for (const address of ['https://www.gov.cn/a.pdf', 'https://x.cn/f.pdf?a=1&b=2+3&c=%E4%B8%AD'])
-      expect(viewerFileAddress(pdfViewerPath(address).slice('/pdf.html'.length))).toBe(address);
-  });
-
-  it('reads the raw form a Chrome redirect writes, verbatim: its &, + and % belong to the address', () => {
-    const address = 'https://x.cn/f.pdf?a=1&b=2+3&c=%E4%B8%AD';
-    expect(viewerFileAddress(`?file=${address}`)).toBe(address);
-    expect(viewerFileAddress('?file=http://127.0.0.1:8000/doc.pdf')).toBe('http://127.0.0.1:8000/doc.pdf');
-  });
-
-  it('has no address without a file parameter', () => {
-    expect(viewerFileAddress('')).toBeNull();
-    expect(viewerFileAddress('?page=2')).toBeNull();
   });
 });

@@ -107,7 +107,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
  * Chrome's rules for the listed sites: one redirect per site, and above them one that lets a
  * requested download through (opensInViewer says the same for Firefox). A redirect can only paste
  * the matched address into the new one (declarativeNetRequest cannot encode it): the viewer is
- * reached at `pdf.html?file=<the address as it was requested>`, which viewerFileAddress reads back.
+ * reached at `pdf.html?file=<the address as it was requested>`, which viewerFileAddress (links.ts) reads back.
  * Chrome applies a redirect only where the site is granted, so a listed site without its
  * permission is left alone by the browser itself.
  */
@@ -143,17 +143,4 @@ export function pdfRedirectRules(hosts: readonly string[], viewerUrl: string, ex
     }),
   );
   return [allowDownloads, ...redirects];
-}
-
-/**
- * The document's address in the viewer's query. Two forms arrive: `?file=<encodeURIComponent(address)>`
- * (utils/core/links.ts pdfViewerPath: the context menu, the popup, Firefox's redirect) and
- * `?file=<address as requested>` (Chrome's redirect, which cannot encode). The second is told apart
- * by its `://`, which an encoded address never holds, and read verbatim: its own `&`, `+` and `%`
- * belong to the address.
- */
-export function viewerFileAddress(search: string): string | null {
-  const raw = /^\??file=([a-z][a-z0-9+.-]*:\/\/.*)$/is.exec(search);
-  if (raw) return raw[1];
-  return new URLSearchParams(search).get('file');
 }
