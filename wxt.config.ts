@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { CONTENT_SCRIPT_FILE, deferredContentScript } from './scripts/build/deferred-content-script';
 import { pdfjsAssets } from './scripts/build/pdfjs-assets';
 
 /** The add-on's id on addons.mozilla.org; it can never change once published. */
@@ -20,7 +21,7 @@ export default defineConfig({
     excludeSources: ['docs/screenshots/**', 'bench/**', 'generated/**', 'test-results/**', '.output/**'],
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), deferredContentScript()],
   }),
   hooks: {
     // The PDF viewer's pdf.js worker, CMaps and standard fonts, from node_modules.
@@ -54,6 +55,19 @@ export default defineConfig({
     // A site's PDF may be redirected to the viewer (automatic opening, off by default) only if web
     // pages may open it; it still reads only the sites the reader allowed.
     web_accessible_resources: browser === 'firefox' ? ['pdf.html'] : [{ resources: ['pdf.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // Every frame gets the first content script and, after it, the content script as a function that
+    // the first one calls once the frame shows Chinese (scripts/build/deferred-content-script.ts).
+    // Declared here because the first is an unlisted script (no WXT wrapper: see its comment) and
+    // the second is built with registration 'runtime', which keeps WXT from declaring it.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['content-loader.js', CONTENT_SCRIPT_FILE],
+        run_at: 'document_start',
+        all_frames: true,
+        match_about_blank: true,
+      },
+    ],
     // Highlight inheritance (Chrome 134) lets the highlight rules hang on the root element alone
     // (entrypoints/content/highlighting.ts): without it they would paint nothing.
     ...(browser !== 'firefox' && { minimum_chrome_version: '134' }),

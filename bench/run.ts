@@ -3,14 +3,14 @@
  * printed as tables in the layout of docs/performance.md, each with its targets and whether this
  * run met them. Figures vary between runs and machines (up to 2× here); compare the ratios.
  *
- * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap, pdf
+ * Sections, in order: matcher, precision, stress, frames, huge, mutation, convert, markjs, size, heap, start, pdf
  * (bench/pdf.ts);
  * and corpus, which runs only when named (`npm run bench corpus`): it writes 100 MB of documents and
  * annotates them twice, which takes minutes.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { createFoldTable } from '../utils/core/fold';
 import { buildMatcherTables, compileMatcher, createMatcher, decodeMatcherTables } from '../utils/core/matcher';
 import { createPhraseMatcher } from '../utils/core/phrase-matcher';
 import { HIGHLIGHT_LEVELS } from '../utils/core/policy-context';
+import { DEFERRED_CONTENT_SCRIPT } from '../utils/extension/content-handoff';
 import { generateCorpus } from './corpus';
 import { pdfSection } from './pdf';
 import { chinesePage, chineseText } from './pages';
@@ -40,6 +41,7 @@ const SECTIONS = [
   'markjs',
   'size',
   'heap',
+  'start',
   'pdf',
   'corpus',
 ] as const;
@@ -964,6 +966,24 @@ async function heapAfterLoad(browser: ExtensionBrowser, path: string, waitForPas
   return used;
 }
 
+/**
+ * The built extension as it was before issue 20, for a baseline in the same run: the content script
+ * runs at document_start in every frame, with no first script to start it (its function, which the
+ * build wraps it in, is called at once).
+ */
+function contentScriptAtStart(): string {
+  const built = join(root, '.output/chrome-mv3');
+  const dir = mkdtempSync(join(tmpdir(), 'tifa-bench-at-start-'));
+  cpSync(built, dir, { recursive: true });
+  const script = join(dir, 'content-scripts/content.js');
+  writeFileSync(script, `${readFileSync(script, 'utf8')}globalThis[Symbol.for(${JSON.stringify(DEFERRED_CONTENT_SCRIPT)})]();\n`);
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts: { js: string[] }[] };
+  for (const entry of manifest.content_scripts) entry.js = entry.js.filter((file) => file !== 'content-loader.js');
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
 async function heapSection(): Promise<void> {
   const pages = [
     { name: 'an English page (20 KB of text, no Chinese)', html: englishPage(), chinese: false, limit: 0.3 },
@@ -977,10 +997,11 @@ async function heapSection(): Promise<void> {
   ];
   section(
     'JavaScript heap per tab',
-    'What a tab’s JavaScript heap holds with the extension beyond the same page without it: CDP HeapProfiler.collectGarbage, then Performance.getMetrics (JSHeapUsedSize, the page’s and the content scripts’ worlds together), after the load, the first pass and 1.5 s more. Medians of 5 loads in one browser with the extension and one without (the first load of each page is left out: it warms the caches).',
+    'What a tab’s JavaScript heap holds with the extension beyond the same page without it: CDP HeapProfiler.collectGarbage, then Performance.getMetrics (JSHeapUsedSize, the page’s and the content scripts’ worlds together), after the load, the first pass and 1.5 s more. Medians of 5 loads in one browser per build and one without the extension (the first load of each page is left out: it warms the caches). The baseline is the same build with its content script run at document_start in every frame, as before issue 20; the extension starts it only in frames that show Chinese.',
   );
   const LOADS = 5;
-  const withExt = await launchWithExtension();
+  const atStart = await launchWithExtension({ dir: contentScriptAtStart() });
+  const onDemand = await launchWithExtension();
   const without = await launchWithExtension({ extension: false });
   const rows: (string | number)[][] = [];
   const added: number[] = [];
@@ -988,25 +1009,29 @@ async function heapSection(): Promise<void> {
   try {
     for (const [i, p] of pages.entries()) {
       const path = `/heap-${i}.html`;
-      for (const b of [withExt, without]) await b.serve(path, p.html);
-      await heapAfterLoad(withExt, path, p.chinese);
-      await heapAfterLoad(without, path, false);
-      const extension: number[] = [];
-      const alone: number[] = [];
-      for (let k = 0; k < LOADS; k++) {
-        extension.push(await heapAfterLoad(withExt, path, p.chinese));
-        alone.push(await heapAfterLoad(without, path, false));
+      const browsers = [atStart, onDemand, without];
+      for (const b of browsers) await b.serve(path, p.html);
+      const heaps = browsers.map(() => [] as number[]);
+      for (let k = 0; k <= LOADS; k++) {
+        for (const [j, b] of browsers.entries()) {
+          const used = await heapAfterLoad(b, path, p.chinese && b !== without);
+          if (k > 0) heaps[j].push(used);
+        }
       }
-      const a = median(extension);
-      const b = median(alone);
-      added.push(a - b);
-      rows.push([p.name, `${mb(a).toFixed(2)} MB`, `${mb(b).toFixed(2)} MB`, `${mb(a - b).toFixed(2)} MB`, `${(a / b).toFixed(2)}×`]);
+      const [before, now, alone] = heaps.map(median);
+      added.push(now - alone);
+      rows.push([
+        p.name,
+        `${mb(alone).toFixed(2)} MB`,
+        `${mb(before - alone).toFixed(2)} MB`,
+        `${mb(now - alone).toFixed(2)} MB`,
+        `${((now - alone) / (before - alone)).toFixed(2)}×`,
+      ]);
     }
   } finally {
-    await withExt.close();
-    await without.close();
+    for (const b of [atStart, onDemand, without]) await b.close();
   }
-  table(['', 'with Tifa Lens', 'the page alone', 'added by Tifa Lens', 'ratio'], rows);
+  table(['', 'the page alone', 'added: content script at document_start (baseline)', 'added: started where Chinese shows', 'ratio'], rows);
   targets(
     pages.flatMap((p, i) =>
       p.limit === undefined
@@ -1014,6 +1039,63 @@ async function heapSection(): Promise<void> {
         : [{ what: `heap added on ${p.name} (MB)`, value: mb(added[i]), limit: p.limit, kind: 'max' as const, unit: '' as const }],
     ),
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10b. Starting where Chinese shows: the first highlights
+
+/** When a page's first highlights were on screen, in ms from its navigation (tifa-visible's end). */
+async function firstHighlightsAt(browser: ExtensionBrowser, path: string): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(`http://tifa.test${path}`, { waitUntil: 'load', timeout: 180_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('tifa-visible').length > 0, null, { timeout: 120_000, polling: 50 });
+  const at = await page.evaluate(() => {
+    const [visible] = performance.getEntriesByName('tifa-visible');
+    return visible.startTime + visible.duration;
+  });
+  await page.close();
+  return at;
+}
+
+async function startSection(): Promise<void> {
+  const pages = [
+    { name: 'a small Chinese page (10 KB of text)', html: chinesePage(chineseText(data.corpus, 10_000)).html },
+    {
+      name: 'one text node of 1 MB',
+      html: `<!doctype html><html><head><meta charset="utf-8"></head><body><p>${chineseText(data.corpus, 1_000_000)}</p></body></html>`,
+    },
+    { name: 'the 1 MB stress page', html: stressPage() },
+  ];
+  section(
+    'Starting where Chinese shows: the first highlights',
+    'Milliseconds from navigation to the first frame that shows highlights (the end of tifa-visible), medians of 5 loads after one to warm up, the two builds loaded in turn. The baseline is the same build with its content script run at document_start in every frame, as before issue 20.',
+  );
+  const LOADS = 5;
+  const atStart = await launchWithExtension({ dir: contentScriptAtStart() });
+  const onDemand = await launchWithExtension();
+  const rows: (string | number)[][] = [];
+  let worst = 0;
+  try {
+    for (const [i, p] of pages.entries()) {
+      const path = `/start-${i}.html`;
+      for (const b of [atStart, onDemand]) await b.serve(path, p.html);
+      const times = [[] as number[], [] as number[]];
+      for (let k = 0; k <= LOADS; k++) {
+        for (const [j, b] of [atStart, onDemand].entries()) {
+          const at = await firstHighlightsAt(b, path);
+          if (k > 0) times[j].push(at);
+        }
+      }
+      const [before, now] = times.map(median);
+      worst = Math.max(worst, now / before);
+      rows.push([p.name, `${before.toFixed(0)} ms`, `${now.toFixed(0)} ms`, `${(now / before).toFixed(2)}×`]);
+    }
+  } finally {
+    await atStart.close();
+    await onDemand.close();
+  }
+  table(['', 'content script at document_start (baseline)', 'started where Chinese shows', 'ratio'], rows);
+  targets([{ what: 'first highlights, the slowest page against the baseline (ratio)', value: worst, limit: 1.25, kind: 'max', unit: '' }]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1099,5 +1181,6 @@ if (runs('convert')) await convertSection();
 if (runs('markjs')) await markjsSection();
 if (runs('size')) sizeSection();
 if (runs('heap')) await heapSection();
+if (runs('start')) await startSection();
 if (runs('pdf')) await pdfSection({ section, table, targets, ms, times, median });
 if (runs('corpus')) corpusSection();

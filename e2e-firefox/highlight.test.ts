@@ -56,7 +56,7 @@ describe('scripts and mixtures', () => {
   ])('%s', async (path, expected) => {
     const page = await firefox.open(path);
     // The first pass's detail is readable by the page: Firefox records it through the page's own
-    // performance object (entrypoints/content/timing.ts).
+    // performance object (utils/page/timing.ts).
     expect(await firstPass(page)).toBe(expected.length);
     expect(await allHighlighted(page)).toEqual([...expected].sort());
     await page.close();

@@ -47,13 +47,16 @@ export async function launchWithExtension(
     phone?: boolean;
     /** Sites granted at install (test-support/extension-copy.ts): `http://tifa.test/*`. */
     sites?: string[];
+    /** Another build of the extension (a benchmark's baseline), instead of the one under test. */
+    dir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const withExtension = options.extension ?? true;
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension at ${EXTENSION_DIR}: run npm run build`);
   }
-  const extensionDir = options.sites ? extensionWithSites(EXTENSION_DIR, options.sites) : EXTENSION_DIR;
+  const built = options.dir ?? EXTENSION_DIR;
+  const extensionDir = options.sites ? extensionWithSites(built, options.sites) : built;
   const context = await chromium.launchPersistentContext('', {
     ...(options.phone && PHONE),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

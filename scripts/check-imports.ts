@@ -199,6 +199,32 @@ const ALLOWED: { from: string; to: string; why: string }[] = [
 
 // ---------------------------------------------------------------------------------------------
 
+/** What the first content script may reach (entrypoints/content-loader.ts, issue 20's heap budget). */
+const FIRST_CONTENT_SCRIPT = 'entrypoints/content-loader.ts';
+const FIRST_SCRIPT_FILES = new Set([
+  'utils/core/page-events.ts',
+  'utils/core/fold.ts',
+  'utils/page/chinese-watch.ts',
+  'utils/page/timing.ts',
+  'utils/extension/content-handoff.ts',
+]);
+const FIRST_SCRIPT_PACKAGES = new Set(['wxt', '@wxt-dev/browser']);
+
+/** Every file `entry` runs (type-only imports left out), each with the file that imports it. */
+function reached(graph: Map<string, Edge[]>, entry: string): Map<string, string> {
+  const via = new Map<string, string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const edge of graph.get(current) ?? []) {
+      if (edge.typeOnly || !edge.target || edge.target === entry || via.has(edge.target)) continue;
+      via.set(edge.target, current);
+      if (graph.has(edge.target)) queue.push(edge.target);
+    }
+  }
+  return via;
+}
+
 function buildGraph(): Map<string, Edge[]> {
   const graph = new Map<string, Edge[]>();
   for (const file of sourceFiles(ROOT)) graph.set(toProjectPath(file), importsOf(file));
@@ -246,6 +272,18 @@ function check(graph: Map<string, Edge[]>): string[] {
       } else if (!layer.mayImport(to)) {
         problems.push(`${at(from, edge)} (${to}): ${layer.why}.`);
       }
+    }
+  }
+
+  // The first content script runs in every frame of every page: it reaches only what it needs.
+  if (graph.has(FIRST_CONTENT_SCRIPT)) {
+    for (const [file, via] of reached(graph, FIRST_CONTENT_SCRIPT)) {
+      const name = packageName(file);
+      if (name !== null ? FIRST_SCRIPT_PACKAGES.has(name) : FIRST_SCRIPT_FILES.has(file) || file === FIRST_CONTENT_SCRIPT) continue;
+      problems.push(
+        `The first content script ${FIRST_CONTENT_SCRIPT} reaches ${file} (through ${via}). It runs in every frame, Chinese or not, ` +
+          'and every tab pays for what it holds: keep it to the watch and the handoff (FIRST_SCRIPT_FILES in scripts/check-imports.ts).',
+      );
     }
   }
 

@@ -14,7 +14,7 @@ import { conversionSettings } from '@/utils/extension/settings';
 import { PageConverter } from '@/utils/page/page-converter';
 import { pageHasChinese, textSample } from '@/utils/page/page-text';
 import type { HighlightSession } from './highlighting';
-import { mark, measure } from './timing';
+import { mark, measure } from '@/utils/page/timing';
 
 export class Conversion {
   private readonly converter: PageConverter;

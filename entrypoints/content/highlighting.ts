@@ -15,7 +15,7 @@ import {
 import { flashCss } from '@/utils/core/highlight-names';
 import { compiledPhrases } from '@/utils/extension/generated/phrases';
 import { highlightSettings, ownPhrases, scopeSettings } from '@/utils/extension/settings';
-import { onFirstChinese } from '@/utils/page/early-chinese';
+import { watchForChinese } from '@/utils/page/chinese-watch';
 import { createHighlightStyles, type HighlightRules, type HighlightStyles } from '@/utils/page/highlight-styles';
 import {
   createCssHighlightPainter,
@@ -26,7 +26,7 @@ import {
 import { PageHighlighter, type PageMatch } from '@/utils/page/page-highlighter';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isInside, type ArticleFinder } from './article-finder';
-import { mark, measure } from './timing';
+import { mark, measure } from '@/utils/page/timing';
 
 export class HighlightSession {
   private highlighter: PageHighlighter | undefined;
@@ -70,22 +70,24 @@ export class HighlightSession {
       settings: HighlightSettings;
       scopes: ScopeSettings;
       own: OwnPhrase[];
+      /** The frame has shown Chinese already (the reason this script was loaded). */
+      chineseSeen: boolean;
     },
   ): HighlightSession {
     const { settings, scopes, own } = options;
     const session = new HighlightSession(document, options.articles, options.isOwnUi, settings, scopes, own);
     // The highlight rules go in as soon as the page shows Chinese, while it is still parsed (see
-    // utils/page/early-chinese.ts); pages without Chinese never get them. The matcher is decoded
+    // utils/page/chinese-watch.ts); pages without Chinese never get them. The matcher is decoded
     // then too, in a task of its own: 3–6 ms on a fresh page that would otherwise fall in the
     // DOMContentLoaded task, whose frame is the longest of the load.
     if (session.enabled) {
       const cssRules = supportsCustomHighlights() && settings.renderer !== 'overlay';
-      ctx.onInvalidated(
-        onFirstChinese(document, () => {
-          if (cssRules) session.styles.adoptInto(document);
-          ctx.setTimeout(() => session.phraseMatcher(), 0);
-        }),
-      );
+      const chineseShown = () => {
+        if (cssRules) session.styles.adoptInto(document);
+        ctx.setTimeout(() => session.phraseMatcher(), 0);
+      };
+      if (options.chineseSeen) chineseShown();
+      else ctx.onInvalidated(watchForChinese(document, chineseShown).stop);
     }
     ctx.onInvalidated(highlightSettings.watch((next) => session.onSettings(next)));
     ctx.onInvalidated(scopeSettings.watch((next) => session.onScopes(next)));

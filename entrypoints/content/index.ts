@@ -2,8 +2,11 @@
  * The content script: wires the modules beside it to the page, each bound to WXT's context so that
  * everything stops when the extension is updated or reloaded.
  *
- * It runs at document_start so that the script, the settings and the matcher are ready when the
- * DOM is: the first pass then starts right at DOMContentLoaded.
+ * Every frame gets it, after the first content script (entrypoints/content-loader.ts), but as a
+ * function that runs only when that script starts it: once the frame shows Chinese, usually while
+ * the page is still parsed, or once the reader asks something of the page. It takes over from that
+ * script through their handoff (utils/extension/content-handoff.ts): whether Chinese was seen, and
+ * the messages that came before it listened.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import {
@@ -15,6 +18,7 @@ import {
   scopeSettings,
   tapLookup,
 } from '@/utils/extension/settings';
+import { receiveHandoff } from '@/utils/extension/content-handoff';
 import { ArticleFinder } from './article-finder';
 import { CARD_TAG, PageCard } from './page-card';
 import { Conversion } from './conversion';
@@ -23,11 +27,11 @@ import { routeMessages } from './message-router';
 import { followShadowRoots } from './shadow-roots';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
-  allFrames: true,
-  matchAboutBlank: true,
-  runAt: 'document_start',
+  // Declared in wxt.config.ts after the first content script, as a function it starts; no matches
+  // here, so WXT neither declares it nor asks a host permission for it.
+  registration: 'runtime',
   async main(ctx) {
+    const handoff = receiveHandoff();
     // Our own elements: the card's host and the overlay layer, both children of <html> (outside the
     // body the walk reads). Asked of every element read: the cheap test comes first.
     const isOwnUi = (element: Element) =>
@@ -37,20 +41,20 @@ export default defineContentScript({
 
     const articles = new ArticleFinder(document);
     // Every setting the page needs, in one request made while the page is parsed (see readAtOnce).
-    const [settings, scopes, own, conversionStored, tapStored] = await readAtOnce([
-      highlightSettings,
-      scopeSettings,
-      ownPhrases,
-      conversionSettings,
-      tapLookup,
-    ]);
-    const session = HighlightSession.create(ctx, { articles, isOwnUi, settings, scopes, own });
+    const [settings, scopes, own, conversionStored, tapStored] = await readAtOnce(
+      [highlightSettings, scopeSettings, ownPhrases, conversionSettings, tapLookup],
+      handoff?.stored ?? undefined,
+    );
+    const chineseSeen = handoff?.chineseSeen ?? false;
+    const session = HighlightSession.create(ctx, { articles, isOwnUi, settings, scopes, own, chineseSeen });
     const conversion = new Conversion(ctx, session, isOwnUi, conversionStored);
     let tapOpens = tapStored;
     ctx.onInvalidated(tapLookup.watch((value) => (tapOpens = value)));
     const card = new PageCard(ctx, session, language.current, () => tapOpens);
-    routeMessages(ctx, { session, card, conversion, articles });
+    // Listening for shadow roots before taking the messages over: the first script stops listening
+    // for them then.
     followShadowRoots(ctx, (root) => session.addShadowRoot(root));
+    routeMessages(ctx, { session, card, conversion, articles }, handoff);
 
     if (document.readyState === 'loading') {
       await new Promise<void>((resolve) => ctx.addEventListener(document, 'DOMContentLoaded', () => resolve(), { once: true }));

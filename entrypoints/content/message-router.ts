@@ -4,7 +4,8 @@
  * silent so that another can answer.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage } from '@/utils/extension/protocol';
+import type { ContentHandoff } from '@/utils/extension/content-handoff';
+import { answerWith, listen } from '@/utils/extension/protocol';
 import type { ArticleFinder } from './article-finder';
 import type { PageCard } from './page-card';
 import type { Conversion } from './conversion';
@@ -14,10 +15,11 @@ import { pageReport, pageSummary } from './page-report';
 export function routeMessages(
   ctx: ContentScriptContext,
   parts: { session: HighlightSession; card: PageCard; conversion: Conversion; articles: ArticleFinder },
+  handoff: ContentHandoff | undefined,
 ): void {
   const { session, card, conversion, articles } = parts;
   const isTop = window === window.top;
-  const stop = onMessage({
+  const answer = answerWith({
     'page-summary': () => (isTop ? pageSummary(session) : undefined),
     'page-report': () => (isTop ? pageReport(session, articles) : undefined),
     'get-article': () => (isTop ? articles.find().then((found) => ({ article: found?.article ?? null, url: location.href })) : undefined),
@@ -47,5 +49,7 @@ export function routeMessages(
         () => ({ ok: false }),
       ),
   });
-  ctx.onInvalidated(stop);
+  ctx.onInvalidated(listen(answer));
+  // The messages that reached the frame before this listener, and loaded this script, are answered too.
+  handoff?.nowAnswering(answer);
 }

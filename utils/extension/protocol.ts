@@ -197,12 +197,14 @@ type Handlers = {
 };
 
 /**
- * Listens for the message types this context handles. A handler that returns undefined stays
- * silent (another frame or context answers); a promise is answered when it settles. Types without a
- * handler here are someone else's and are passed over without a word.
+ * What a context answers to a raw message: a reply, a promise of one, or undefined to stay silent
+ * (another frame or context answers). Types it has no handler for are someone else's and are
+ * passed over without a word.
  */
-export function onMessage(handlers: Handlers): () => void {
-  const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
+export type Answer = (raw: unknown, sender: Browser.runtime.MessageSender) => unknown;
+
+export function answerWith(handlers: Handlers): Answer {
+  return (raw, sender) => {
     // Another context's traffic (a type we do not handle) is not ours to judge.
     const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
     if (typeof type !== 'string' || !(type in handlers)) {
@@ -213,16 +215,25 @@ export function onMessage(handlers: Handlers): () => void {
     if (!message) return undefined;
     const handler = handlers[message.type] as ((m: Message, s: Browser.runtime.MessageSender) => unknown) | undefined;
     const result = handler?.(message, sender);
+    if (!(result instanceof Promise)) return result;
+    return result.catch((error: unknown) => {
+      // The sender sees no reply (its ProtocolError names the type); the reason is logged here.
+      logOnce(`handling "${message.type}"`, String((error as Error)?.message ?? error), error);
+      return undefined;
+    });
+  };
+}
+
+/** Answers messages with `answer` until the returned function is called. */
+export function listen(answer: Answer): () => void {
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void): true | undefined => {
+    const result = answer(raw, sender);
     if (result === undefined) return undefined;
     // Where replies are the listener's returned promise (Firefox's and WXT's fake browser give no
     // sendResponse), return one.
     if (typeof sendResponse !== 'function') return Promise.resolve(result) as never;
     if (result instanceof Promise) {
-      result.then(sendResponse, (error: unknown) => {
-        // The sender sees no reply (its ProtocolError names the type); the reason is logged here.
-        logOnce(`handling "${message.type}"`, String((error as Error)?.message ?? error), error);
-        sendResponse(undefined);
-      });
+      void result.then(sendResponse);
       return true;
     }
     sendResponse(result);
@@ -230,4 +241,9 @@ export function onMessage(handlers: Handlers): () => void {
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Listens for the message types this context handles (see Answer); a promise is answered when it settles. */
+export function onMessage(handlers: Handlers): () => void {
+  return listen(answerWith(handlers));
 }

@@ -3,13 +3,24 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_HIGHLIGHT_SETTINGS, isEnabledFor } from '../core/settings-schema';
 import { resolveLanguage } from '../core/i18n';
 import { translator } from '../core/messages';
-import { conversionSettings, followUiLanguage, highlightSettings, uiLanguage } from './settings';
+import { conversionSettings, followUiLanguage, highlightSettings, readAtOnce, uiLanguage } from './settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
 describe('a setting', () => {
+  it('is read from storage already asked for when there is such a read (the first content script’s), through its schema', async () => {
+    await fakeBrowser.storage.local.set({ highlightSettings: { ...DEFAULT_HIGHLIGHT_SETTINGS, enabled: true } });
+    const prefetched = Promise.resolve({
+      highlightSettings: { ...DEFAULT_HIGHLIGHT_SETTINGS, enabled: false },
+      conversionSettings: 'garbage',
+    });
+    const [highlight, conversion] = await readAtOnce([highlightSettings, conversionSettings], prefetched);
+    expect(highlight.enabled).toBe(false);
+    expect(conversion).toEqual(await conversionSettings.read());
+  });
+
   it('reads the defaults when nothing, or something corrupt, is stored', async () => {
     expect(await highlightSettings.read()).toEqual(DEFAULT_HIGHLIGHT_SETTINGS);
     await fakeBrowser.storage.local.set({ highlightSettings: 'garbage' });

@@ -170,9 +170,13 @@ type Values<S extends readonly Setting<unknown>[]> = { -readonly [K in keyof S]:
  * request issued at document_start is answered in under 10 ms. A value stored by an older version is
  * migrated in memory (the extension's pages write it back when they next change it).
  */
-export async function readAtOnce<const S extends readonly Setting<unknown>[]>(settings: S): Promise<Values<S>> {
+export async function readAtOnce<const S extends readonly Setting<unknown>[]>(
+  settings: S,
+  /** Storage already asked for (the first content script's read: utils/extension/content-handoff.ts). */
+  prefetched?: Promise<Record<string, unknown>>,
+): Promise<Values<S>> {
   try {
-    const stored = await browser.storage.local.get(settings.flatMap((s) => [s.key, `${s.key}$`]));
+    const stored = await (prefetched ?? browser.storage.local.get(settings.flatMap((s) => [s.key, `${s.key}$`])));
     return settings.map((s) => s.fromStored(stored[s.key], stored[`${s.key}$`])) as Values<S>;
   } catch (error) {
     logOnce('settings', 'could not read them at once; reading them one by one', error);

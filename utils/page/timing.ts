@@ -1,5 +1,5 @@
 /**
- * The content script's user-timing signals (README, "Testing hooks"), recorded so that the page
+ * The content scripts' user-timing signals (README, "Testing hooks"), recorded so that the page
  * they are recorded in can read them, details included.
  *
  * A Firefox content script reaches the page's `performance` through an Xray wrapper: the entry
