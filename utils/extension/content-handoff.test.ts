@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandoff, receiveHandoff, wakesContentScript } from './content-handoff';
 
 describe('the handoff from the first content script', () => {
-  it('loads the content script for what the reader asks of the top frame, and in another frame only to convert its selection', () => {
+  it('starts the content script for what the reader asks of the top frame, and in another frame only to convert its selection', () => {
     for (const type of ['page-summary', 'page-report', 'get-article', 'get-script', 'set-script', 'toggle-script', 'convert-selection']) {
       expect(wakesContentScript(type, true)).toBe(true);
     }
