@@ -12,7 +12,7 @@ function freshDocument(body = '<p id="a">The committee met on Tuesday.</p><p id=
 const records = () => new Promise<void>((resolve) => queueMicrotask(() => queueMicrotask(resolve)));
 
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -54,10 +54,29 @@ describe('watching a document for its first Chinese text', () => {
     expect(found).toHaveBeenCalledTimes(1);
   });
 
-  it('finds text inserted before what it has read when it reads the page again, a second later', async () => {
+  it('finds text inserted before what it has read by reading the page again: soon after a quiet spell, at most once a second', async () => {
     const doc = freshDocument();
     const found = vi.fn();
     watchForChinese(doc, found);
+    const reads = vi.spyOn(doc, 'createNodeIterator');
+    const insertEnglish = async () => {
+      doc.getElementById('a')!.append(doc.createTextNode(' More.'));
+      await records();
+    };
+    // A change after a quiet spell is read a tenth of a second later.
+    await insertEnglish();
+    vi.advanceTimersByTime(99);
+    expect(reads).toHaveBeenCalledTimes(0);
+    vi.advanceTimersByTime(1);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // While changes go on, the page is read again a second after the last reading, not before.
+    await insertEnglish();
+    vi.advanceTimersByTime(999);
+    expect(reads).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(reads).toHaveBeenCalledTimes(2);
+    expect(found).not.toHaveBeenCalled();
+    // Chinese put before what was read is found by the next reading.
     doc.getElementById('a')!.append(doc.createTextNode('把权力关进制度的笼子里'));
     await records();
     expect(found).not.toHaveBeenCalled();

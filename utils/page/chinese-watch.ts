@@ -18,8 +18,11 @@
  * - one iterator per root stays at the last text node read, and reads on from there after each
  *   batch of changes: the text a page adds at its end (while it is parsed, or as it scrolls) is read
  *   at once, in the order it comes;
- * - text added before that point (a script filling an earlier element) is found by reading every
- *   root again, at most once a second and only after the page added nodes;
+ * - text added before that point (a script filling an earlier element, a single-page site showing
+ *   another article) is found by reading every root again once the page added nodes: a tenth of a
+ *   second after a change that ends a quiet second, and at most once a second while changes go on
+ *   (measured: 9 ms for a 1.2 MB English page of 40,000 text nodes, so under 1% of the time of a
+ *   page that never stops changing);
  * - changed text comes with its text node.
  * Text in scripts and styles counts: telling it apart would mean reading its element. A page whose
  * only Chinese is a script's data wakes the content script, which then finds nothing to highlight.
@@ -36,7 +39,9 @@ export interface ChineseWatch {
 /** NodeFilter.SHOW_TEXT and Node.TEXT_NODE, written out so as not to build those interface objects. */
 const SHOW_TEXT = 4;
 const TEXT_NODE = 3;
-/** The wait before all text is read again after nodes were added somewhere. */
+/** All text is read again this long after nodes were added, so that a burst of changes is read once… */
+const SETTLE_MS = 100;
+/** … and at most this often while the page keeps changing. */
 const REREAD_MS = 1000;
 const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
@@ -53,6 +58,7 @@ export function watchForChinese(document: Document, found: () => void): ChineseW
   const cursors: NodeIterator[] = [];
   let done = false;
   let reread: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = Number.NEGATIVE_INFINITY;
   const finish = (chinese: boolean) => {
     if (done) return;
     done = true;
@@ -62,6 +68,7 @@ export function watchForChinese(document: Document, found: () => void): ChineseW
   };
   const readAll = () => {
     reread = undefined;
+    lastRead = performance.now();
     if (roots.some((root) => readsChinese(document.createNodeIterator(root, SHOW_TEXT)))) finish(true);
   };
   const observer = new MutationObserver((records) => {
@@ -72,7 +79,7 @@ export function watchForChinese(document: Document, found: () => void): ChineseW
     }
     if (!added) return;
     if (cursors.some(readsChinese)) return finish(true);
-    reread ??= setTimeout(readAll, REREAD_MS);
+    reread ??= setTimeout(readAll, Math.max(SETTLE_MS, lastRead + REREAD_MS - performance.now()));
   });
   const watch = (root: Document | ShadowRoot) => {
     if (done) return;
