@@ -984,6 +984,28 @@ function contentScriptAtStart(): string {
   return dir;
 }
 
+/**
+ * Serves `html` at `path` in each browser, then measures it in each in turn, `loads` times after one
+ * load to warm the caches: the median for each browser, in their order.
+ */
+async function mediansInTurn(
+  browsers: ExtensionBrowser[],
+  path: string,
+  html: string,
+  loads: number,
+  measure: (browser: ExtensionBrowser) => Promise<number>,
+): Promise<number[]> {
+  for (const b of browsers) await b.serve(path, html);
+  const values = browsers.map(() => [] as number[]);
+  for (let k = 0; k <= loads; k++) {
+    for (const [j, b] of browsers.entries()) {
+      const value = await measure(b);
+      if (k > 0) values[j].push(value);
+    }
+  }
+  return values.map(median);
+}
+
 async function heapSection(): Promise<void> {
   const pages = [
     { name: 'an English page (20 KB of text, no Chinese)', html: englishPage(), chinese: false, limit: 0.3 },
@@ -1009,16 +1031,9 @@ async function heapSection(): Promise<void> {
   try {
     for (const [i, p] of pages.entries()) {
       const path = `/heap-${i}.html`;
-      const browsers = [atStart, onDemand, without];
-      for (const b of browsers) await b.serve(path, p.html);
-      const heaps = browsers.map(() => [] as number[]);
-      for (let k = 0; k <= LOADS; k++) {
-        for (const [j, b] of browsers.entries()) {
-          const used = await heapAfterLoad(b, path, p.chinese && b !== without);
-          if (k > 0) heaps[j].push(used);
-        }
-      }
-      const [before, now, alone] = heaps.map(median);
+      const [before, now, alone] = await mediansInTurn([atStart, onDemand, without], path, p.html, LOADS, (b) =>
+        heapAfterLoad(b, path, p.chinese && b !== without),
+      );
       added.push(now - alone);
       rows.push([
         p.name,
@@ -1078,15 +1093,7 @@ async function startSection(): Promise<void> {
   try {
     for (const [i, p] of pages.entries()) {
       const path = `/start-${i}.html`;
-      for (const b of [atStart, onDemand]) await b.serve(path, p.html);
-      const times = [[] as number[], [] as number[]];
-      for (let k = 0; k <= LOADS; k++) {
-        for (const [j, b] of [atStart, onDemand].entries()) {
-          const at = await firstHighlightsAt(b, path);
-          if (k > 0) times[j].push(at);
-        }
-      }
-      const [before, now] = times.map(median);
+      const [before, now] = await mediansInTurn([atStart, onDemand], path, p.html, LOADS, (b) => firstHighlightsAt(b, path));
       worst = Math.max(worst, now / before);
       rows.push([p.name, `${before.toFixed(0)} ms`, `${now.toFixed(0)} ms`, `${(now / before).toFixed(2)}×`]);
     }

@@ -15,6 +15,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { SHADOW_ROOT_EVENT } from '@/utils/core/page-events';
 import { createHandoff, startContentScript, wakesContentScript } from '@/utils/extension/content-handoff';
+import { CONTENT_SCRIPT_SETTING_KEYS, storedKeys } from '@/utils/extension/stored-keys';
 import { watchForChinese } from '@/utils/page/chinese-watch';
 import { mark } from '@/utils/page/timing';
 
@@ -41,7 +42,7 @@ export default defineUnlistedScript(() => {
   // Storage, asked for now, while the page is parsed: asked for once it is parsed, the reply waits
   // behind the page's first layout (measured: 100 ms on a small page, see readAtOnce). A page that
   // has shown no Chinese by its load event drops it, and so keeps nothing of it.
-  handoff.stored = browser.storage.local.get(null);
+  handoff.stored = browser.storage.local.get(storedKeys(CONTENT_SCRIPT_SETTING_KEYS));
   window.addEventListener('load', () => !started && (handoff.stored = null), { once: true });
 
   const watch = watchForChinese(document, () => {

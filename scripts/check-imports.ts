@@ -207,6 +207,7 @@ const FIRST_SCRIPT_FILES = new Set([
   'utils/page/chinese-watch.ts',
   'utils/page/timing.ts',
   'utils/extension/content-handoff.ts',
+  'utils/extension/stored-keys.ts',
 ]);
 const FIRST_SCRIPT_PACKAGES = new Set(['wxt', '@wxt-dev/browser']);
 

@@ -9,15 +9,7 @@
  * the messages that came before it listened.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import {
-  conversionSettings,
-  followUiLanguage,
-  highlightSettings,
-  ownPhrases,
-  readAtOnce,
-  scopeSettings,
-  tapLookup,
-} from '@/utils/extension/settings';
+import { CONTENT_SCRIPT_SETTINGS, followUiLanguage, readAtOnce, tapLookup } from '@/utils/extension/settings';
 import { receiveHandoff } from '@/utils/extension/content-handoff';
 import { ArticleFinder } from './article-finder';
 import { CARD_TAG, PageCard } from './page-card';
@@ -41,10 +33,7 @@ export default defineContentScript({
 
     const articles = new ArticleFinder(document);
     // Every setting the page needs, in one request made while the page is parsed (see readAtOnce).
-    const [settings, scopes, own, conversionStored, tapStored] = await readAtOnce(
-      [highlightSettings, scopeSettings, ownPhrases, conversionSettings, tapLookup],
-      handoff?.stored ?? undefined,
-    );
+    const [settings, scopes, own, conversionStored, tapStored] = await readAtOnce(CONTENT_SCRIPT_SETTINGS, handoff?.stored ?? undefined);
     const chineseSeen = handoff?.chineseSeen ?? false;
     const session = HighlightSession.create(ctx, { articles, isOwnUi, settings, scopes, own, chineseSeen });
     const conversion = new Conversion(ctx, session, isOwnUi, conversionStored);

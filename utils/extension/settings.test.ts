@@ -3,13 +3,18 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_HIGHLIGHT_SETTINGS, isEnabledFor } from '../core/settings-schema';
 import { resolveLanguage } from '../core/i18n';
 import { translator } from '../core/messages';
-import { conversionSettings, followUiLanguage, highlightSettings, readAtOnce, uiLanguage } from './settings';
+import { CONTENT_SCRIPT_SETTINGS, conversionSettings, followUiLanguage, highlightSettings, readAtOnce, uiLanguage } from './settings';
+import { CONTENT_SCRIPT_SETTING_KEYS } from './stored-keys';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
 describe('a setting', () => {
+  it('the content script starts from is read early by the first content script under its own key', () => {
+    expect(CONTENT_SCRIPT_SETTINGS.map((s) => s.key)).toEqual([...CONTENT_SCRIPT_SETTING_KEYS]);
+  });
+
   it('is read from storage already asked for when there is such a read (the first content script’s), through its schema', async () => {
     await fakeBrowser.storage.local.set({ highlightSettings: { ...DEFAULT_HIGHLIGHT_SETTINGS, enabled: true } });
     const prefetched = Promise.resolve({

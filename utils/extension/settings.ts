@@ -5,6 +5,7 @@
  * `useSetting` (utils/extension/use-setting.ts); the content script and the background call
  * read/watch/update directly.
  */
+import { storedKeys } from './stored-keys';
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
@@ -176,7 +177,7 @@ export async function readAtOnce<const S extends readonly Setting<unknown>[]>(
   prefetched?: Promise<Record<string, unknown>>,
 ): Promise<Values<S>> {
   try {
-    const stored = await (prefetched ?? browser.storage.local.get(settings.flatMap((s) => [s.key, `${s.key}$`])));
+    const stored = await (prefetched ?? browser.storage.local.get(storedKeys(settings.map((s) => s.key))));
     return settings.map((s) => s.fromStored(stored[s.key], stored[`${s.key}$`])) as Values<S>;
   } catch (error) {
     logOnce('settings', 'could not read them at once; reading them one by one', error);
@@ -202,6 +203,9 @@ export const lookedUp = defineSetting<string[]>({
   defaults: [],
   version: 1,
 });
+
+/** What the content script starts with, in this order (its keys: stored-keys.ts). */
+export const CONTENT_SCRIPT_SETTINGS = [highlightSettings, scopeSettings, ownPhrases, conversionSettings, tapLookup] as const;
 
 /** Every option, for "reset to the defaults" (own phrases are not options: see above). */
 export const ALL_SETTINGS = [highlightSettings, conversionSettings, scopeSettings, tapLookup, uiLanguage] as const;
