@@ -102,12 +102,22 @@ export async function launchFirefox(options: { sites?: string[] } = {}): Promise
   }
   const extensionOrigin = `moz-extension://${uuid}`;
 
+  // Each page's tab, known from when it was opened: the tab that was not there before. (Asking
+  // for the active tab after bringToFront() is a race: the extension's tabs API may not have seen
+  // the switch yet, and then names the tab in front before it.)
+  const tabIds = new WeakMap<Page, number>();
+  const allTabIds = () =>
+    inExtension(async () => ((await (globalThis as any).browser.tabs.query({})) as { id: number }[]).map((tab) => tab.id), undefined);
   const inFront = async (url: string) => {
+    const before = new Set(await allTabIds());
     const page = await browser.newPage();
     await goto(page, url);
     // Only the tab in front renders (a background tab gets no frames, hence no
     // IntersectionObserver reports and no hover), as for a reader.
     await page.bringToFront();
+    const added = (await allTabIds()).filter((id) => !before.has(id));
+    // The page's own tab came first, if the page opened others.
+    if (added.length > 0) tabIds.set(page, Math.min(...added));
     return page;
   };
 
@@ -124,8 +134,9 @@ export async function launchFirefox(options: { sites?: string[] } = {}): Promise
   const inExtension: FirefoxExtension['inExtension'] = async (fn, arg) => (await controlPage()).evaluate(fn as any, arg) as any;
 
   const tabIdOf = async (page: Page) => {
-    await controlPage();
     await page.bringToFront();
+    const known = tabIds.get(page);
+    if (known !== undefined) return known;
     return inExtension(async () => {
       const [tab] = await (globalThis as any).browser.tabs.query({ active: true, lastFocusedWindow: true });
       return tab.id as number;
@@ -199,7 +210,12 @@ export async function goto(page: Page, url: string): Promise<void> {
 export async function until<A>(page: Page | Frame, fn: (arg: A) => boolean, arg?: A): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
   while (!(await page.evaluate(fn as any, arg))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${fn.toString()}`);
+    if (Date.now() > deadline) {
+      // What the page showed instead: a failure in CI is read from its log alone.
+      // biome-ignore lint/performance/useDomNodeTextContent: what is on screen, without hidden panels
+      const shown = await page.evaluate(() => document.body?.innerText.replace(/\s+/g, ' ').slice(0, 400)).catch(() => '?');
+      throw new Error(`timed out after ${WAIT_MS} ms waiting for ${fn.toString()}; the page showed: ${shown}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

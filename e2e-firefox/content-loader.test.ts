@@ -44,7 +44,8 @@ describe('the first content script in Firefox', () => {
     await popup.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((tab) => /this page/i.test(tab.textContent ?? ''))?.click(),
     );
-    await until(popup, () => document.body.textContent?.includes('This page has no Chinese text.') ?? false);
+    await until(popup, () => document.querySelector('#popup-tab-page')?.getAttribute('aria-selected') === 'true');
+    await until(popup, () => document.querySelector('#popup-panel-page')?.textContent?.includes('This page has no Chinese text.') ?? false);
     expect(await wakeReasonOf(page)).toBe('message');
     await popup.close();
     await page.close();

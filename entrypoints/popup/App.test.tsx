@@ -1,3 +1,4 @@
+import { options } from 'preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -43,6 +44,32 @@ describe('the popup', () => {
     await waitFor(() => expect(selectedTab()).toBe('Look up'));
     fireEvent.click(screen.getByRole('tab', { name: 'Convert' }));
     expect(await screen.findByText(/cannot read this page/)).toBeTruthy();
+  });
+
+  it('keeps the view the reader chose before the first view was picked', async () => {
+    // Preact runs effects after the next frame. Holding that frame opens the window a reader's click
+    // can fall into: the page has answered, the first-view choice has not run yet.
+    const frames: (() => void)[] = [];
+    const before = options.requestAnimationFrame;
+    options.requestAnimationFrame = (callback) => frames.push(callback);
+    try {
+      let answer!: (summary: ReturnType<typeof summaryOf>) => void;
+      pageAnswers(() => new Promise((resolve) => (answer = resolve)));
+      renderApp('?tabId=7');
+      await waitFor(() => expect(answer).toBeDefined());
+      answer(summaryOf({ hasChinese: false, phrases: [], total: 0 }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      screen.getByRole('tab', { name: 'This page' }).click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const frame of frames.splice(0)) frame();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const frame of frames.splice(0)) frame();
+    } finally {
+      options.requestAnimationFrame = before;
+    }
+    await waitFor(() => expect(screen.getByRole('tabpanel').id).toBe('popup-panel-page'));
+    expect(selectedTab()).toBe('This page');
+    expect(screen.getByText('This page has no Chinese text.')).toBeTruthy();
   });
 
   it('opens on This page, offering the viewer, on a tab that shows a PDF in the browser’s viewer', async () => {

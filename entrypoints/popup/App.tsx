@@ -47,7 +47,9 @@ function Popup({ initialQuery }: { initialQuery: string }) {
       looksLikePdfAddress(tab.url) &&
       (state.kind === 'unreadable' || (state.kind === 'ready' && !state.summary.hasChinese && !state.summary.pdf));
     const phrases = state.kind === 'ready' && state.summary.phrases.length > 0;
-    setView(phrases || pdfWithoutText || browserPdf ? 'page' : 'lookup');
+    // An update, not a value: the reader may have clicked a tab since this effect's render (effects
+    // wait for the next frame), and their choice stands.
+    setView((chosen) => chosen ?? (phrases || pdfWithoutText || browserPdf ? 'page' : 'lookup'));
   }, [state, view, tab]);
 
   const count = state.kind === 'ready' ? state.summary.phrases.length : 0;
