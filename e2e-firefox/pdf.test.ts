@@ -64,7 +64,10 @@ describe('the PDF viewer in Firefox', () => {
 
   it('explains a phrase on hover, and exports the phrases with their page', async () => {
     const pdf = await openPdf('/simplified.pdf');
-    const [first] = await pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
+    // The status counts the phrases once the text is read; the highlights follow once the page is drawn.
+    const onScreen = () => pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
+    await expect.poll(async () => (await onScreen())[0]?.lines?.length ?? 0).toBeGreaterThan(0);
+    const [first] = await onScreen();
     const point = centreOfBox(first.lines![0]);
     await pdf.mouse.move(point.x, point.y);
     await until(pdf, () => {

@@ -127,7 +127,10 @@ describe('the viewer', () => {
   it('explains a phrase on hover, steps through them by the keyboard’s command, and lists them in the popup', async () => {
     const pdf = await openPdf('/simplified.pdf');
     const total = (await summaryOf(pdf)).total;
-    const [first] = await pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
+    // The status counts the phrases once the text is read; the highlights follow once the page is drawn.
+    const onScreen = () => pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
+    await expect.poll(async () => (await onScreen())[0]?.lines?.length ?? 0).toBeGreaterThan(0);
+    const [first] = await onScreen();
     const point = centreOfBox(first.lines![0]);
     await pdf.mouse.move(point.x, point.y);
     await expect.poll(() => pdf.locator('[role="dialog"]').count()).toBe(1);
