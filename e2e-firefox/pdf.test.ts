@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centreOfBox } from '../test-support/highlights';
+import { centreOfBox, type HighlightQuery, type ReadHighlight } from '../test-support/highlights';
 import { imageOnlyPdf, phrasePage, printPdfs, SIMPLIFIED_PARAGRAPHS, TRADITIONAL_PARAGRAPHS } from '../test-support/pdf-fixtures';
 import { firstPass, launchFirefox, until, type FirefoxExtension } from './browser';
 import { readHighlights } from '../e2e/page-side';
@@ -38,6 +38,36 @@ async function openPdf(path: string): Promise<Page> {
   return page;
 }
 
+/**
+ * What the viewer shows, for a wait that times out: whether its tab renders (a tab behind another
+ * gets no frames, so no page is drawn), its drawn text layers, the highlights registered and the
+ * signals recorded. A failure in CI is then read from its log alone.
+ */
+function whatTheViewerShows(page: Page) {
+  return page.evaluate(() => ({
+    visibility: document.visibilityState,
+    pagesHidden: document.querySelector<HTMLElement>('.pdf-pages')?.hidden,
+    textLayers: document.querySelectorAll('.pdf-text').length,
+    highlights: [...CSS.highlights.entries()].map(([name, ranges]) => `${name}: ${ranges.size}`),
+    signals: performance.getEntries().flatMap((e) => (e.name.startsWith('tifa') ? [e.name] : [])),
+    status: document.querySelector('.pdf-status')?.textContent,
+  }));
+}
+
+/**
+ * The viewer's highlights once `shown` holds for them. The status counts the phrases as soon as the
+ * text is read; the highlights follow once the page is drawn.
+ */
+async function highlightsOnceShown(page: Page, query: HighlightQuery, shown: (h: ReadHighlight[]) => boolean) {
+  const read = () => page.evaluate(readHighlights, query);
+  try {
+    await expect.poll(read).toSatisfy(shown);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the viewer showed ${JSON.stringify(await whatTheViewerShows(page))}`);
+  }
+  return read();
+}
+
 describe('the PDF viewer in Firefox', () => {
   for (const [script, path] of [
     ['Simplified', 'simplified'],
@@ -51,7 +81,7 @@ describe('the PDF viewer in Firefox', () => {
       const pdf = await openPdf(`/${path}.pdf`);
       const fromPdf = (await firefox.sendToTab(pdf, { type: 'page-summary' })) as Summary;
       expect(byId(fromPdf)).toEqual(byId(fromPage));
-      await expect.poll(async () => (await pdf.evaluate(readHighlights, {})).length).toBe(fromPage.total);
+      await highlightsOnceShown(pdf, {}, (h) => h.length === fromPage.total);
       const popup = await firefox.popupFor(pdf);
       await expect
         .poll(() => popup.evaluate(() => document.querySelector('#on-page-title')?.textContent ?? ''))
@@ -64,10 +94,7 @@ describe('the PDF viewer in Firefox', () => {
 
   it('explains a phrase on hover, and exports the phrases with their page', async () => {
     const pdf = await openPdf('/simplified.pdf');
-    // The status counts the phrases once the text is read; the highlights follow once the page is drawn.
-    const onScreen = () => pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
-    await expect.poll(async () => (await onScreen())[0]?.lines?.length ?? 0).toBeGreaterThan(0);
-    const [first] = await onScreen();
+    const [first] = await highlightsOnceShown(pdf, { geometry: true, onScreen: true }, (h) => (h[0]?.lines?.length ?? 0) > 0);
     const point = centreOfBox(first.lines![0]);
     await pdf.mouse.move(point.x, point.y);
     await until(pdf, () => {
