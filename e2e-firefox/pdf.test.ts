@@ -5,10 +5,9 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centreOfBox, type HighlightQuery, type ReadHighlight } from '../test-support/highlights';
+import { centreOfBox, highlightsOnceShown } from '../test-support/highlights';
 import { imageOnlyPdf, phrasePage, printPdfs, SIMPLIFIED_PARAGRAPHS, TRADITIONAL_PARAGRAPHS } from '../test-support/pdf-fixtures';
 import { firstPass, launchFirefox, until, type FirefoxExtension } from './browser';
-import { readHighlights } from '../e2e/page-side';
 
 let firefox: FirefoxExtension;
 const SIMPLIFIED = phrasePage(SIMPLIFIED_PARAGRAPHS, 'zh-Hans');
@@ -54,20 +53,6 @@ function whatTheViewerShows(page: Page) {
   }));
 }
 
-/**
- * The viewer's highlights once `shown` holds for them. The status counts the phrases as soon as the
- * text is read; the highlights follow once the page is drawn.
- */
-async function highlightsOnceShown(page: Page, query: HighlightQuery, shown: (h: ReadHighlight[]) => boolean) {
-  const read = () => page.evaluate(readHighlights, query);
-  try {
-    await expect.poll(read).toSatisfy(shown);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; the viewer showed ${JSON.stringify(await whatTheViewerShows(page))}`);
-  }
-  return read();
-}
-
 describe('the PDF viewer in Firefox', () => {
   for (const [script, path] of [
     ['Simplified', 'simplified'],
@@ -81,7 +66,12 @@ describe('the PDF viewer in Firefox', () => {
       const pdf = await openPdf(`/${path}.pdf`);
       const fromPdf = (await firefox.sendToTab(pdf, { type: 'page-summary' })) as Summary;
       expect(byId(fromPdf)).toEqual(byId(fromPage));
-      await highlightsOnceShown(pdf, {}, (h) => h.length === fromPage.total);
+      await highlightsOnceShown(
+        pdf,
+        {},
+        (h) => h.length === fromPage.total,
+        () => whatTheViewerShows(pdf),
+      );
       const popup = await firefox.popupFor(pdf);
       await expect
         .poll(() => popup.evaluate(() => document.querySelector('#on-page-title')?.textContent ?? ''))
@@ -94,7 +84,12 @@ describe('the PDF viewer in Firefox', () => {
 
   it('explains a phrase on hover, and exports the phrases with their page', async () => {
     const pdf = await openPdf('/simplified.pdf');
-    const [first] = await highlightsOnceShown(pdf, { geometry: true, onScreen: true }, (h) => (h[0]?.lines?.length ?? 0) > 0);
+    const [first] = await highlightsOnceShown(
+      pdf,
+      { geometry: true, onScreen: true },
+      (h) => (h[0]?.lines?.length ?? 0) > 0,
+      () => whatTheViewerShows(pdf),
+    );
     const point = centreOfBox(first.lines![0]);
     await pdf.mouse.move(point.x, point.y);
     await until(pdf, () => {

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { centreOfBox } from '../test-support/highlights';
+import { centreOfBox, highlightsOnceShown } from '../test-support/highlights';
 import { seriousViolations } from './axe';
 import {
   HONG_KONG_PARAGRAPHS,
@@ -128,9 +128,7 @@ describe('the viewer', () => {
     const pdf = await openPdf('/simplified.pdf');
     const total = (await summaryOf(pdf)).total;
     // The status counts the phrases once the text is read; the highlights follow once the page is drawn.
-    const onScreen = () => pdf.evaluate(readHighlights, { geometry: true, onScreen: true });
-    await expect.poll(async () => (await onScreen())[0]?.lines?.length ?? 0).toBeGreaterThan(0);
-    const [first] = await onScreen();
+    const [first] = await highlightsOnceShown(pdf, { geometry: true, onScreen: true }, (h) => (h[0]?.lines?.length ?? 0) > 0);
     const point = centreOfBox(first.lines![0]);
     await pdf.mouse.move(point.x, point.y);
     await expect.poll(() => pdf.locator('[role="dialog"]').count()).toBe(1);

@@ -8,6 +8,7 @@
  * that replace Array.prototype.push and friends (e2e-firefox, "a page that sabotages Array"), so it
  * appends by index.
  */
+import { expect } from 'vitest';
 
 export interface Box {
   left: number;
@@ -119,4 +120,25 @@ export async function allHighlighted(page: EvaluatesHighlights): Promise<string[
 export async function centreOf(page: EvaluatesHighlights, text: string): Promise<{ x: number; y: number } | null> {
   const [found] = await page.evaluate(readHighlights, { text, geometry: true });
   return found?.box ? centreOfBox(found.box) : null;
+}
+
+/**
+ * The highlights matching `query` once `shown` holds for them (highlights come a frame or more after
+ * the text that carries them). On a timeout the error adds `describe`'s account of the page, so a
+ * failure in CI can be read from its log alone.
+ */
+export async function highlightsOnceShown(
+  page: EvaluatesHighlights,
+  query: HighlightQuery,
+  shown: (highlights: ReadHighlight[]) => boolean,
+  describe?: () => Promise<unknown>,
+): Promise<ReadHighlight[]> {
+  const read = () => page.evaluate(readHighlights, query);
+  try {
+    await expect.poll(read).toSatisfy(shown);
+  } catch (error) {
+    if (!describe) throw error;
+    throw new Error(`${(error as Error).message}; the page showed ${JSON.stringify(await describe())}`);
+  }
+  return read();
 }
