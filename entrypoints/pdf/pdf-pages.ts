@@ -14,6 +14,16 @@ const KEEP_MARGIN = '400% 0px';
 /** The widest a page is shown, in CSS pixels per PDF unit (a point). */
 const MAX_SCALE = 1.5;
 
+/**
+ * Each page's newest report. A batch can hold an old one before the current one: the pages are
+ * observed while still hidden, and on a loaded machine that report and the one taken once they show
+ * arrive together. Acting on both released page 1 just after it began to be drawn, and it was never
+ * drawn again (it stayed near, so no new report came).
+ */
+function latestByTarget(records: IntersectionObserverEntry[]): IntersectionObserverEntry[] {
+  return [...new Map(records.map((r) => [r.target, r])).values()];
+}
+
 interface PageState {
   box: HTMLElement;
   /** Settles when the page is drawn (its text layer in place). */
@@ -51,13 +61,13 @@ export class PdfPages {
     }
     this.near = new IntersectionObserver(
       (records) => {
-        for (const r of records) if (r.isIntersecting) void this.draw(this.numberOf(r.target));
+        for (const r of latestByTarget(records)) if (r.isIntersecting) void this.draw(this.numberOf(r.target));
       },
       { rootMargin: DRAW_MARGIN },
     );
     this.far = new IntersectionObserver(
       (records) => {
-        for (const r of records) if (!r.isIntersecting) this.release(this.numberOf(r.target));
+        for (const r of latestByTarget(records)) if (!r.isIntersecting) this.release(this.numberOf(r.target));
       },
       { rootMargin: KEEP_MARGIN },
     );
